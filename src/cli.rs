@@ -1,0 +1,171 @@
+//! Command-line arguments (clap derive). Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use crate::report::OutputFormat;
+use crate::rules::Severity;
+
+/// Lint privacy policies for missing and duplicated clauses.
+#[derive(Debug, Parser)]
+#[command(name = "clauselint", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check policy files for missing and duplicated clauses.
+    Check(CheckArgs),
+    /// List the rules of the built-in packs (and of `--rules` packs).
+    Rules(RulesArgs),
+    /// Show everything about one rule: what counts, help, citations, examples.
+    Explain(ExplainArgs),
+    /// Run every rule's examples and report those it gets wrong.
+    TestRules(TestRulesArgs),
+    /// Measure clause rules against a labels file (precision, recall, F1).
+    Eval(EvalArgs),
+}
+
+/// Which rule packs to load.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PackArgs {
+    /// Enable a built-in pack (repeatable); `all` enables every built-in pack.
+    /// Without it, the default packs (core, hygiene) are on.
+    #[arg(long = "pack", value_name = "NAME", help_heading = "Rules")]
+    pub packs: Vec<String>,
+    /// Load a user rule pack, or every `.yaml`/`.yml` pack in a directory (repeatable).
+    #[arg(long = "rules", value_name = "FILE|DIR", help_heading = "Rules")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// When to use colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The lowest severity that makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only errors.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Any finding.
+    Info,
+    /// Never fail on findings (errors still exit 2).
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of `severity` fails the run.
+    #[must_use]
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (directories are walked for .md, .markdown
+    /// and .txt files, honouring .gitignore). Defaults to the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
+    pub format: OutputFormat,
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    pub color: ColorChoice,
+    /// Lowest finding severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Output")]
+    pub fail_on: FailOn,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Output format of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    Human,
+    /// A JSON array.
+    Json,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// User rule packs to list with the built-in ones (repeatable).
+    #[arg(long = "rules", value_name = "FILE|DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id.
+    pub rule: String,
+    /// User rule packs to search as well (repeatable).
+    #[arg(long = "rules", value_name = "FILE|DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// Arguments of `test-rules`.
+#[derive(Debug, Args)]
+pub struct TestRulesArgs {
+    /// Rule pack files or directories; without any, the built-in packs.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labels TSV with columns `file`, `clause`, `present` (paths relative to its folder).
+    #[arg(long, value_name = "FILE")]
+    pub labels: PathBuf,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
+    /// List every false positive with its matched passage and every false
+    /// negative with the labelled evidence.
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,51 @@
+//! The subcommands: each turns parsed arguments into output and an exit status.
+
+mod check;
+mod eval;
+mod explain;
+mod list;
+mod packs;
+mod test_rules;
+
+use std::io::{self, Write};
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::exit::ExitStatus;
+
+/// Runs a parsed command line, writing to `out` and `err`.
+///
+/// # Errors
+/// Only I/O errors writing the output (a closed pipe, say).
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    match cli.command {
+        Command::Check(args) => check::run(&args, out, err),
+        Command::Rules(args) => list::run(&args, out, err),
+        Command::Explain(args) => explain::run(&args, out, err),
+        Command::TestRules(args) => test_rules::run(&args, out, err),
+        Command::Eval(args) => eval::run(&args, out, err),
+    }
+}
+
+/// Resolves `--color` against the terminal and `NO_COLOR`.
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Runs `f` on a pool of `threads` workers (all cores when `None`).
+pub(crate) fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    match builder.build() {
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
+    }
+}

@@ -1,0 +1,70 @@
+//! Markdown (CommonMark with tables) through pulldown-cmark's offset iterator.
+//!
+//! Headings, paragraphs, list items and table cells become blocks. Code
+//! blocks, raw HTML (comments included) and link destinations are not text;
+//! link text and inline code are.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::builder::DocumentBuilder;
+use super::BlockKind;
+
+pub(crate) fn build(text: &str) -> DocumentBuilder {
+    let mut b = DocumentBuilder::new(text.len());
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut in_code_block = false;
+    let mut in_image = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => b.start_block(BlockKind::Heading(level as u8)),
+                Tag::Item => b.start_block(BlockKind::ListItem),
+                Tag::TableCell => b.start_block(BlockKind::TableCell),
+                Tag::Paragraph => {
+                    // A loose list item's first paragraph is the item itself.
+                    if !matches!(b.open_block(), Some((BlockKind::ListItem, false))) {
+                        b.start_block(BlockKind::Paragraph);
+                    }
+                }
+                Tag::CodeBlock(_) => {
+                    b.end_block();
+                    in_code_block = true;
+                }
+                Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                    b.end_block();
+                }
+                Tag::Image { .. } => in_image += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::List(_)
+                | TagEnd::BlockQuote(_) => b.end_block(),
+                TagEnd::CodeBlock => in_code_block = false,
+                TagEnd::Image => in_image = in_image.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(t) if !in_code_block => {
+                let exact = text.get(range.clone()) == Some(&*t);
+                b.push_text(&t, range, exact);
+            }
+            Event::Code(t) => {
+                let slice = &text[range.clone()];
+                match slice.find(&*t) {
+                    Some(at) => {
+                        let start = range.start + at;
+                        b.push_text(&t, start..start + t.len(), true);
+                    }
+                    None => b.push_text(&t, range, false),
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => b.push_space(range),
+            _ => {}
+        }
+    }
+    let _ = in_image;
+    b
+}

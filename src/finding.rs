@@ -1,0 +1,88 @@
+//! The domain model of results: findings and per-clause verdicts.
+//!
+//! Nothing here knows about codespan, JSON or SARIF; reporters convert.
+
+use crate::rules::Severity;
+use crate::source::Span;
+
+/// A place related to a finding (the first copy of a duplicate, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Where.
+    pub span: Span,
+    /// What it is.
+    pub message: String,
+}
+
+/// One problem found in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Id of the rule that found it.
+    pub rule: String,
+    /// Pack of that rule.
+    pub pack: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// Where: the primary span.
+    pub span: Span,
+    /// Label under the primary span.
+    pub label: String,
+    /// Other places involved.
+    pub related: Vec<Related>,
+}
+
+/// Whether a clause rule is satisfied in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClauseStatus {
+    /// Stated (within the expected number of times).
+    Present,
+    /// Not stated often enough.
+    Missing,
+    /// Stated more often than allowed.
+    Duplicated,
+}
+
+impl ClauseStatus {
+    /// The lowercase name used in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClauseStatus::Present => "present",
+            ClauseStatus::Missing => "missing",
+            ClauseStatus::Duplicated => "duplicated",
+        }
+    }
+}
+
+/// The verdict of one clause rule on one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClauseVerdict {
+    /// Rule id.
+    pub rule: String,
+    /// Its pack.
+    pub pack: String,
+    /// The verdict.
+    pub status: ClauseStatus,
+    /// Every passage that states the clause, in document order.
+    pub matches: Vec<Span>,
+}
+
+/// Everything found in one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileReport {
+    /// One verdict per active clause rule, in rule order.
+    pub clauses: Vec<ClauseVerdict>,
+    /// Findings, sorted by (start, rule).
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    /// Sorts findings into their reporting order: by start, then rule id, then end.
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| {
+            (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
+        });
+    }
+}

@@ -1,0 +1,84 @@
+//! Reading one file and checking it: the glue between I/O and the pure engine.
+
+use std::path::Path;
+
+use crate::document::{Document, Format};
+use crate::engine;
+use crate::finding::FileReport;
+use crate::rules::RuleSet;
+use crate::source::{decode, DecodeError, SourceFile};
+
+/// What became of one input file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Checked.
+    Checked {
+        /// The file as read.
+        source: SourceFile,
+        /// What was found.
+        report: FileReport,
+    },
+    /// Not checked, on purpose (a binary file).
+    Skipped {
+        /// Display path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// Could not be checked.
+    Failed {
+        /// Display path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Reads and checks the file at `path`, shown as `display`.
+#[must_use]
+pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Outcome::Failed {
+                path: display.to_owned(),
+                message: io_message(&e),
+            }
+        }
+    };
+    match decode(bytes) {
+        Ok(text) => {
+            let source = SourceFile::new(display, text);
+            let report = lint_source(&source, Format::from_path(path), rules);
+            Outcome::Checked { source, report }
+        }
+        Err(e @ DecodeError::Binary { .. }) => Outcome::Skipped {
+            path: display.to_owned(),
+            reason: e.to_string(),
+        },
+        Err(e) => Outcome::Failed {
+            path: display.to_owned(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// Checks already-decoded text.
+#[must_use]
+pub fn lint_source(source: &SourceFile, format: Format, rules: &RuleSet) -> FileReport {
+    let doc = Document::parse(source.clone(), format);
+    engine::check(&doc, rules)
+}
+
+/// A lowercase I/O error message without the OS error number.
+pub(crate) fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}

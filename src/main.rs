@@ -1,0 +1,45 @@
+//! The `clauselint` binary: parse arguments, run, map the result to an exit code.
+
+use clap::Parser;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clauselint::cli::Cli;
+use clauselint::exit::ExitStatus;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            io::stderr(),
+            "error: clauselint crashed ({what}{at}).\nThis is a bug: please report it with the command line and, if you can, the file that triggered it."
+        );
+    }));
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        clauselint::commands::run(cli, &mut out, &mut err).and_then(|s| out.flush().map(|()| s))
+    }));
+    match result {
+        Ok(Ok(status)) => status.into(),
+        // A closed pipe (`clauselint check | head`) is not a failure.
+        Ok(Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            ExitStatus::Error.into()
+        }
+        Err(_) => ExitStatus::Error.into(),
+    }
+}

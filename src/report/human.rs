@@ -1,0 +1,167 @@
+//! Output for people: rustc-style diagnostics via codespan-reporting, and a
+//! one-line-per-finding short form. The only place codespan types are built.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::termcolor::Buffer;
+use codespan_reporting::term::{self, Config};
+
+use super::Counts;
+use crate::finding::{FileReport, Finding};
+use crate::rules::{Rule, RuleError, RuleSet, Severity};
+use crate::source::{SourceFile, Span};
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+/// codespan counts a leading BOM as a character; hand it the text without one.
+struct View<'a> {
+    file: SimpleFile<&'a str, &'a str>,
+    bom: usize,
+}
+
+impl<'a> View<'a> {
+    fn new(source: &'a SourceFile) -> Self {
+        let bom = source.bom_len();
+        View {
+            file: SimpleFile::new(source.path(), &source.text()[bom..]),
+            bom,
+        }
+    }
+
+    fn range(&self, span: Span) -> std::ops::Range<usize> {
+        span.start.saturating_sub(self.bom)..span.end.saturating_sub(self.bom)
+    }
+}
+
+fn buffer(color: bool) -> Buffer {
+    if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    }
+}
+
+fn emit(buf: &mut Buffer, files: &SimpleFile<&str, &str>, d: &Diagnostic<()>) {
+    let config = Config::default();
+    // Spans come from the engine and always lie inside the file.
+    if let Err(e) = term::emit_to_write_style(buf, &config, files, d) {
+        use std::io::Write;
+        let _ = writeln!(buf, "{}: {}", d.message, e);
+    }
+}
+
+fn notes(rule: Option<&Rule>) -> Vec<String> {
+    let Some(rule) = rule else { return Vec::new() };
+    let mut notes = Vec::new();
+    if let Some(help) = &rule.help {
+        notes.push(format!("help: {}", help.trim()));
+    }
+    for r in &rule.references {
+        match &r.url {
+            Some(url) => notes.push(format!("see: {} <{url}>", r.cite)),
+            None => notes.push(format!("see: {}", r.cite)),
+        }
+    }
+    notes
+}
+
+fn diagnostic(view: &View<'_>, finding: &Finding, rule: Option<&Rule>) -> Diagnostic<()> {
+    let mut labels =
+        vec![Label::primary((), view.range(finding.span)).with_message(&finding.label)];
+    labels.extend(
+        finding
+            .related
+            .iter()
+            .map(|r| Label::secondary((), view.range(r.span)).with_message(&r.message)),
+    );
+    Diagnostic::new(severity(finding.severity))
+        .with_code(&finding.rule)
+        .with_message(&finding.message)
+        .with_labels(labels)
+        .with_notes(notes(rule))
+}
+
+/// Renders one file's findings as rustc-style diagnostics.
+#[must_use]
+pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet, color: bool) -> String {
+    if report.findings.is_empty() {
+        return String::new();
+    }
+    let view = View::new(source);
+    let mut buf = buffer(color);
+    for f in &report.findings {
+        emit(
+            &mut buf,
+            &view.file,
+            &diagnostic(&view, f, rules.rule(&f.rule)),
+        );
+    }
+    String::from_utf8_lossy(buf.as_slice()).into_owned()
+}
+
+/// Renders one file's findings one per line.
+#[must_use]
+pub fn short(source: &SourceFile, report: &FileReport) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let lc = source.line_col(f.span.start);
+        out.push_str(&format!(
+            "{}:{}:{}: {}[{}] {}\n",
+            source.path(),
+            lc.line,
+            lc.column,
+            f.severity,
+            f.rule,
+            f.message
+        ));
+    }
+    out
+}
+
+/// The closing summary line.
+#[must_use]
+pub fn summary(files: usize, counts: Counts, errors: usize) -> String {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let mut s = format!(
+        "{} checked: {}, {}, {}",
+        plural(files, "file"),
+        plural(counts.errors, "error"),
+        plural(counts.warnings, "warning"),
+        plural(counts.infos, "info")
+    );
+    if errors > 0 {
+        s.push_str(&format!("; {} could not be read", plural(errors, "file")));
+    }
+    s.push('\n');
+    s
+}
+
+/// Renders rule-pack errors as diagnostics on the YAML source.
+#[must_use]
+pub fn rule_errors(errors: &[RuleError], color: bool) -> String {
+    let mut buf = buffer(color);
+    for e in errors {
+        let view = View::new(&e.file);
+        let mut d = Diagnostic::error().with_message(format!("{}: {}", e.file.path(), e.message));
+        if let Some(span) = e.span {
+            let mut labels = vec![Label::primary((), view.range(span)).with_message(&e.label)];
+            if let Some((file, span, msg)) = &e.related {
+                if file.path() == e.file.path() {
+                    labels.push(Label::secondary((), view.range(*span)).with_message(msg));
+                }
+            }
+            d = d.with_labels(labels);
+        }
+        if let Some(help) = &e.help {
+            d = d.with_notes(vec![format!("help: {help}")]);
+        }
+        emit(&mut buf, &view.file, &d);
+    }
+    String::from_utf8_lossy(buf.as_slice()).into_owned()
+}

@@ -1,0 +1,163 @@
+//! The JSON report, a public contract (schema_version 1):
+//!
+//! ```text
+//! {"schema_version": 1,
+//!  "files": [{"path": "...",
+//!             "clauses": [{"rule": "...", "pack": "...", "status": "present|missing|duplicated",
+//!                          "matches": [SPAN, ...]}],
+//!             "findings": [{"rule": "...", "severity": "error|warning|info", "message": "...",
+//!                           "span": SPAN, "related": [{"span": SPAN, "message": "..."}]}]}],
+//!  "errors": [{"path": "...", "message": "..."}],
+//!  "summary": {"files": N, "errors": N, "warnings": N, "infos": N}}
+//! SPAN = {"start": byte, "end": byte, "line": n, "column": n, "end_line": n, "end_column": n}
+//! ```
+//!
+//! Byte offsets index the original file; lines and columns are 1-based,
+//! columns count characters, and a leading byte-order mark is not counted.
+
+use serde::Serialize;
+
+use super::{Counts, FileError};
+use crate::finding::FileReport;
+use crate::source::{SourceFile, Span};
+
+/// Version of this JSON shape; bumped on any breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A span with its line and column positions.
+#[derive(Serialize)]
+pub struct JsonSpan {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl JsonSpan {
+    /// Resolves `span` in `source`.
+    #[must_use]
+    pub fn new(source: &SourceFile, span: Span) -> Self {
+        let s = source.line_col(span.start);
+        let e = source.line_col(span.end);
+        JsonSpan {
+            start: span.start,
+            end: span.end,
+            line: s.line,
+            column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    clauses: Vec<JsonClause<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonClause<'a> {
+    rule: &'a str,
+    pack: &'a str,
+    status: &'static str,
+    matches: Vec<JsonSpan>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    span: JsonSpan,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    span: JsonSpan,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// One file's JSON object.
+#[must_use]
+pub fn file(source: &SourceFile, report: &FileReport) -> String {
+    let f = JsonFile {
+        path: source.path(),
+        clauses: report
+            .clauses
+            .iter()
+            .map(|c| JsonClause {
+                rule: &c.rule,
+                pack: &c.pack,
+                status: c.status.as_str(),
+                matches: c
+                    .matches
+                    .iter()
+                    .map(|s| JsonSpan::new(source, *s))
+                    .collect(),
+            })
+            .collect(),
+        findings: report
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                rule: &f.rule,
+                severity: f.severity.as_str(),
+                message: &f.message,
+                span: JsonSpan::new(source, f.span),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        span: JsonSpan::new(source, r.span),
+                        message: &r.message,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&f).expect("serializing plain structs cannot fail")
+}
+
+/// The whole run's JSON object, from per-file objects.
+#[must_use]
+pub fn run(files: &[String], errors: &[FileError], checked: usize, counts: Counts) -> String {
+    #[derive(Serialize)]
+    struct JsonError<'a> {
+        path: &'a str,
+        message: &'a str,
+    }
+    let errors: Vec<_> = errors
+        .iter()
+        .map(|e| JsonError {
+            path: &e.path,
+            message: &e.message,
+        })
+        .collect();
+    let summary = JsonSummary {
+        files: checked,
+        errors: counts.errors,
+        warnings: counts.warnings,
+        infos: counts.infos,
+    };
+    let mut out = format!("{{\"schema_version\":{SCHEMA_VERSION},\"files\":[");
+    out.push_str(&files.join(","));
+    out.push_str("],\"errors\":");
+    out.push_str(&serde_json::to_string(&errors).expect("plain structs"));
+    out.push_str(",\"summary\":");
+    out.push_str(&serde_json::to_string(&summary).expect("plain structs"));
+    out.push_str("}\n");
+    out
+}

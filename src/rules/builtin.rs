@@ -1,0 +1,87 @@
+//! The built-in packs, embedded in the binary and loaded through the same
+//! path as user packs.
+
+use super::PackSource;
+use crate::source::SourceFile;
+
+/// A built-in pack.
+#[derive(Clone, Copy, Debug)]
+pub struct BuiltinPack {
+    /// Pack name, as in its `pack:` key.
+    pub name: &'static str,
+    /// Whether it is on when no `--pack` is given.
+    pub default: bool,
+    /// Its YAML source.
+    pub source: &'static str,
+}
+
+/// Every built-in pack, in the order they are loaded.
+pub const BUILTIN_PACKS: &[BuiltinPack] = &[
+    BuiltinPack {
+        name: "core",
+        default: true,
+        source: include_str!("../../rules/core.yaml"),
+    },
+    BuiltinPack {
+        name: "hygiene",
+        default: true,
+        source: include_str!("../../rules/hygiene.yaml"),
+    },
+];
+
+/// A built-in pack by name.
+#[must_use]
+pub fn find(name: &str) -> Option<&'static BuiltinPack> {
+    BUILTIN_PACKS.iter().find(|p| p.name == name)
+}
+
+/// Names of the packs on by default.
+#[must_use]
+pub fn default_names() -> Vec<&'static str> {
+    BUILTIN_PACKS
+        .iter()
+        .filter(|p| p.default)
+        .map(|p| p.name)
+        .collect()
+}
+
+impl BuiltinPack {
+    /// The pack as a source to load; its path reads `<builtin>/NAME.yaml`.
+    #[must_use]
+    pub fn to_source(&self) -> PackSource {
+        PackSource {
+            file: SourceFile::new(format!("<builtin>/{}.yaml", self.name), self.source),
+            builtin: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_pack_compiles_and_is_named_as_listed() {
+        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let set = super::super::load(&sources).unwrap_or_else(|e| {
+            panic!(
+                "{}",
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+        let names: Vec<_> = set.packs().iter().map(|p| p.name.as_str()).collect();
+        let listed: Vec<_> = BUILTIN_PACKS.iter().map(|p| p.name).collect();
+        assert_eq!(names, listed);
+        for rule in set.rules() {
+            assert!(
+                !rule.references.is_empty() || rule.pack == "hygiene",
+                "{} has no citation",
+                rule.id
+            );
+            assert!(rule.help.is_some(), "{} has no help", rule.id);
+        }
+    }
+}

@@ -1,0 +1,560 @@
+//! Raw YAML structs → checked, compiled rules. Every problem is collected,
+//! not just the first, and each points at its place in the YAML source.
+
+use regex::{Regex, RegexBuilder, RegexSetBuilder};
+use std::collections::HashMap;
+
+use super::raw::{RawNode, RawRule, RawTree};
+use super::yaml;
+use super::{
+    Check, ClauseMatcher, Examples, Node, Occurs, Origin, Pack, Reference, Rule, RuleError,
+    RuleKind, RuleSet, Scope, Severity,
+};
+use crate::source::{SourceFile, Span};
+
+/// Largest compiled size of one regex; a hostile pattern is refused, not built.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Largest compiled size of the set of all patterns.
+const SET_SIZE_LIMIT: usize = 256 << 20;
+/// Deepest match tree accepted.
+const MAX_DEPTH: usize = 32;
+
+/// A rule-pack file to load.
+#[derive(Clone, Debug)]
+pub struct PackSource {
+    /// The file and its text.
+    pub file: SourceFile,
+    /// Whether it is built into the binary.
+    pub builtin: bool,
+}
+
+/// Loads and compiles packs into one rule set.
+///
+/// # Errors
+/// Returns every problem found in every file: YAML syntax, unknown keys, bad
+/// or empty-matching regexes, duplicate ids, missing examples.
+pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
+    let mut c = Compiler::default();
+    let mut packs = Vec::new();
+    let mut rules = Vec::new();
+    for src in sources {
+        let file = &src.file;
+        let raw = match yaml::parse_pack(file.text()) {
+            Ok(raw) => raw,
+            Err(e) => {
+                c.errors.push(
+                    RuleError::new(file, e.span, format!("invalid rule pack: {}", e.message))
+                        .label("here"),
+                );
+                continue;
+            }
+        };
+        if !is_kebab(&raw.pack) {
+            let span = yaml::locate_key(file.text(), "pack", 0);
+            c.errors.push(
+                RuleError::new(
+                    file,
+                    span,
+                    format!("pack name `{}` is not kebab-case", raw.pack),
+                )
+                .help("use lowercase words joined by `-`, like `acme-house-rules`"),
+            );
+        }
+        if packs.iter().any(|p: &Pack| p.name == raw.pack) {
+            let span = yaml::locate_key(file.text(), "pack", 0);
+            c.errors.push(RuleError::new(
+                file,
+                span,
+                format!("pack `{}` is loaded twice", raw.pack),
+            ));
+        }
+        for rr in raw.rules {
+            if let Some(rule) = c.rule(file, &raw.pack, rr) {
+                rules.push(rule);
+            }
+        }
+        packs.push(Pack {
+            name: raw.pack,
+            description: raw.description,
+            builtin: src.builtin,
+        });
+    }
+    if !c.errors.is_empty() {
+        return Err(c.errors);
+    }
+    let set = RegexSetBuilder::new(&c.wrapped)
+        .size_limit(SET_SIZE_LIMIT)
+        .build()
+        .map_err(|e| {
+            let file = &sources[0].file;
+            vec![RuleError::new(
+                file,
+                None,
+                format!("the rules' regexes are too large together: {e}"),
+            )]
+        })?;
+    Ok(RuleSet {
+        packs,
+        rules,
+        patterns: c.patterns,
+        set,
+    })
+}
+
+#[derive(Default)]
+struct Compiler {
+    errors: Vec<RuleError>,
+    patterns: Vec<Regex>,
+    wrapped: Vec<String>,
+    index: HashMap<String, usize>,
+    ids: HashMap<String, (SourceFile, Option<Span>)>,
+}
+
+impl Compiler {
+    fn rule(&mut self, file: &SourceFile, pack: &str, mut rr: RawRule) -> Option<Rule> {
+        let errors_before = self.errors.len();
+        let text = file.text();
+        let id_span = yaml::locate_rule(text, &rr.id);
+        let from = id_span.map_or(0, |s| s.start);
+        let key = |k: &str| yaml::locate_key(text, k, from).or(id_span);
+
+        if !is_kebab(&rr.id) {
+            self.errors.push(
+                RuleError::new(file, id_span, format!("rule id `{}` is not kebab-case", rr.id))
+                    .label("rule id")
+                    .help("ids are lowercase words joined by `-` that name what is checked, like `children-under-13`"),
+            );
+        }
+        if let Some((first_file, first_span)) = self.ids.get(&rr.id) {
+            let mut e = RuleError::new(file, id_span, format!("duplicate rule id `{}`", rr.id))
+                .label("defined again here")
+                .help("rule ids must be unique across all loaded packs; rename one of them");
+            if let Some(s) = first_span {
+                e.related = Some((first_file.clone(), *s, "first defined here".into()));
+            }
+            self.errors.push(e);
+        } else {
+            self.ids.insert(rr.id.clone(), (file.clone(), id_span));
+        }
+        let severity = rr.severity.parse::<Severity>().unwrap_or_else(|()| {
+            self.errors.push(
+                RuleError::new(
+                    file,
+                    key("severity"),
+                    format!("unknown severity `{}`", rr.severity),
+                )
+                .help("use one of `error`, `warning`, `info`"),
+            );
+            Severity::Error
+        });
+        let examples = rr
+            .examples
+            .take()
+            .map_or_else(Examples::default, |e| Examples {
+                present: e.present,
+                absent: e.absent,
+            });
+        if examples.present.is_empty() && examples.absent.is_empty() {
+            self.errors.push(
+                RuleError::new(file, id_span, format!("rule `{}` has no examples", rr.id))
+                    .label("this rule")
+                    .help("add `examples: {present: [...], absent: [...]}` so `clauselint test-rules` can check it"),
+            );
+        }
+
+        let kind = match (&rr.matcher, &rr.check) {
+            (Some(_), Some(_)) => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        key("check"),
+                        "a rule has either `match` or `check`, not both",
+                    )
+                    .label("here"),
+                );
+                None
+            }
+            (None, None) => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        id_span,
+                        format!("rule `{}` has neither `match` nor `check`", rr.id),
+                    )
+                    .label("this rule")
+                    .help("add a `match:` tree of regexes"),
+                );
+                None
+            }
+            (Some(tree), None) => self.clause(file, from, &rr, tree).map(RuleKind::Clause),
+            (None, Some(check)) => self
+                .check(file, key("check"), &rr, check)
+                .map(RuleKind::Check),
+        };
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        Some(Rule {
+            id: rr.id,
+            pack: pack.to_owned(),
+            title: rr.title,
+            severity,
+            message: rr.message,
+            help: rr.help,
+            description: rr.description,
+            references: rr
+                .references
+                .into_iter()
+                .map(|r| Reference {
+                    cite: r.cite,
+                    url: r.url,
+                })
+                .collect(),
+            kind: kind?,
+            examples,
+            origin: Origin {
+                file: file.clone(),
+                span: id_span,
+            },
+        })
+    }
+
+    fn clause(
+        &mut self,
+        file: &SourceFile,
+        from: usize,
+        rr: &RawRule,
+        tree: &RawNode,
+    ) -> Option<ClauseMatcher> {
+        let text = file.text();
+        let scope = match rr.scope.as_deref().unwrap_or("sentence") {
+            "sentence" => Scope::Sentence,
+            "paragraph" => Scope::Paragraph,
+            "section" => Scope::Section,
+            "document" => Scope::Document,
+            other => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, "scope", from),
+                        format!("unknown scope `{other}`"),
+                    )
+                    .help("use one of `sentence`, `paragraph`, `section`, `document`"),
+                );
+                Scope::Sentence
+            }
+        };
+        let match_span = yaml::locate_key(text, "match", from);
+        let tree = self.node(file, from, tree, rr.case_sensitive, 0)?;
+        let mut positive = Vec::new();
+        tree.positive_patterns(&mut positive);
+        if positive.is_empty() {
+            self.errors.push(
+                RuleError::new(file, match_span, "the match tree has no positive pattern")
+                    .help("a `not` alone matches nothing; add an `any` or `all` of regexes"),
+            );
+        }
+        let section = rr.section.as_ref().and_then(|p| {
+            let span = yaml::locate_string(text, p, from);
+            self.regex(file, span, p, false).map(|(re, _)| re)
+        });
+        let occurs = Occurs {
+            min: rr.occurs.as_ref().and_then(|o| o.min).unwrap_or(1),
+            max: rr.occurs.as_ref().and_then(|o| o.max),
+        };
+        if let Some(max) = occurs.max {
+            if max < occurs.min {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, "occurs", from),
+                        "`occurs.max` is below `occurs.min`",
+                    )
+                    .label("here"),
+                );
+            }
+        }
+        Some(ClauseMatcher {
+            scope,
+            tree,
+            section,
+            occurs,
+        })
+    }
+
+    fn check(
+        &mut self,
+        file: &SourceFile,
+        span: Option<Span>,
+        rr: &RawRule,
+        name: &str,
+    ) -> Option<Check> {
+        let options = rr.options.as_ref();
+        match name {
+            "duplicate-paragraph" => Some(Check::DuplicateParagraph {
+                min_words: options.and_then(|o| o.min_words).unwrap_or(8),
+            }),
+            "repeated-words" => Some(Check::RepeatedWords {
+                allow: options
+                    .map(|o| o.allow.iter().map(|w| w.to_lowercase()).collect())
+                    .unwrap_or_default(),
+            }),
+            other => {
+                self.errors.push(
+                    RuleError::new(file, span, format!("unknown check `{other}`"))
+                        .help("built-in checks are `duplicate-paragraph` and `repeated-words`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn node(
+        &mut self,
+        file: &SourceFile,
+        from: usize,
+        node: &RawNode,
+        cs: bool,
+        depth: usize,
+    ) -> Option<Node> {
+        let text = file.text();
+        if depth > MAX_DEPTH {
+            self.errors.push(RuleError::new(
+                file,
+                yaml::locate_key(text, "match", from),
+                format!("match tree is nested deeper than {MAX_DEPTH} levels"),
+            ));
+            return None;
+        }
+        match node {
+            RawNode::Pattern(p) => {
+                let span = yaml::locate_string(text, p, from);
+                let key = format!("{}{p}", if cs { "(?-i)" } else { "(?i)" });
+                if let Some(&i) = self.index.get(&key) {
+                    return Some(Node::Pattern(i));
+                }
+                let (re, wrapped) = self.regex(file, span, p, cs)?;
+                let i = self.patterns.len();
+                self.patterns.push(re);
+                self.wrapped.push(wrapped);
+                self.index.insert(key, i);
+                Some(Node::Pattern(i))
+            }
+            RawNode::Tree(tree) => self.tree(file, from, tree, cs, depth),
+        }
+    }
+
+    fn tree(
+        &mut self,
+        file: &SourceFile,
+        from: usize,
+        tree: &RawTree,
+        cs: bool,
+        depth: usize,
+    ) -> Option<Node> {
+        let text = file.text();
+        let mut parts = Vec::new();
+        let mut ok = true;
+        for (name, list) in [("any", &tree.any), ("all", &tree.all), ("not", &tree.not)] {
+            let Some(list) = list else { continue };
+            if list.is_empty() {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, name, from),
+                        format!("empty `{name}` list"),
+                    )
+                    .label("nothing to match")
+                    .help("list at least one regex, or remove the key"),
+                );
+                ok = false;
+                continue;
+            }
+            let mut children = Vec::with_capacity(list.len());
+            for child in list {
+                match self.node(file, from, child, cs, depth + 1) {
+                    Some(n) => children.push(n),
+                    None => ok = false,
+                }
+            }
+            parts.push(match name {
+                "any" => Node::Any(children),
+                "all" => Node::All(children),
+                _ => Node::Not(children),
+            });
+        }
+        if parts.is_empty() && ok {
+            self.errors.push(
+                RuleError::new(
+                    file,
+                    yaml::locate_key(text, "match", from),
+                    "empty match node",
+                )
+                .help("a match node needs `any`, `all` or `not`"),
+            );
+            return None;
+        }
+        if !ok {
+            return None;
+        }
+        Some(if parts.len() == 1 {
+            parts.pop()?
+        } else {
+            Node::All(parts)
+        })
+    }
+
+    /// Compiles one regex, returning it and its form for the shared set.
+    fn regex(
+        &mut self,
+        file: &SourceFile,
+        span: Option<Span>,
+        p: &str,
+        cs: bool,
+    ) -> Option<(Regex, String)> {
+        let built = RegexBuilder::new(p)
+            .case_insensitive(!cs)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT * 2)
+            .build();
+        let re = match built {
+            Ok(re) => re,
+            Err(regex::Error::CompiledTooBig(limit)) => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        span,
+                        format!("regex is too large (compiled size over {limit} bytes)"),
+                    )
+                    .label("this regex")
+                    .help("simplify it, or split it into several patterns under `any`"),
+                );
+                return None;
+            }
+            Err(e) => {
+                self.errors.push(
+                    RuleError::new(file, span, "invalid regex")
+                        .label("this regex")
+                        .help(e.to_string()),
+                );
+                return None;
+            }
+        };
+        let can_be_empty = regex_syntax::Parser::new()
+            .parse(p)
+            .map(|hir| hir.properties().minimum_len() == Some(0))
+            .unwrap_or(false);
+        if can_be_empty {
+            self.errors.push(
+                RuleError::new(file, span, "regex can match the empty string")
+                    .label("this regex")
+                    .help("a pattern that matches nothing-at-all matches everywhere; require at least one character"),
+            );
+            return None;
+        }
+        let wrapped = if cs {
+            format!("(?:{p})")
+        } else {
+            format!("(?i:{p})")
+        };
+        Some((re, wrapped))
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(yaml: &str) -> Result<RuleSet, Vec<RuleError>> {
+        load(&[PackSource {
+            file: SourceFile::new("pack.yaml", yaml),
+            builtin: false,
+        }])
+    }
+
+    const GOOD: &str = r#"pack: house
+rules:
+  - id: dpo-named
+    title: DPO named
+    severity: warning
+    message: the policy does not name a data protection officer
+    match:
+      all:
+        - any: ['data protection officer', '\bDPO\b']
+        - any: ['@', 'contact']
+    examples:
+      present: ["Contact our Data Protection Officer at dpo@acme.example."]
+      absent: ["We protect data."]
+"#;
+
+    #[test]
+    fn good_pack_loads() {
+        let set = load_str(GOOD).unwrap();
+        assert_eq!(set.rules().len(), 1);
+        assert_eq!(set.patterns().len(), 4);
+        assert!(set.rules()[0].origin.span.is_some());
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let bad = GOOD
+            .replace("'\\bDPO\\b'", "'(unclosed'")
+            .replace("severity: warning", "severity: loud")
+            .replace("any: ['@', 'contact']", "any: []");
+        let errors = load_str(&bad).unwrap_err();
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert!(messages.contains(&"invalid regex"), "{messages:?}");
+        assert!(
+            messages.contains(&"unknown severity `loud`"),
+            "{messages:?}"
+        );
+        assert!(messages.contains(&"empty `any` list"), "{messages:?}");
+        let regex_error = errors
+            .iter()
+            .find(|e| e.message == "invalid regex")
+            .unwrap();
+        assert_eq!(&bad[regex_error.span.unwrap()], "(unclosed");
+    }
+
+    #[test]
+    fn empty_matching_regex_and_duplicate_id_are_refused() {
+        let two = format!("{GOOD}{}", &GOOD[GOOD.find("  - id").unwrap()..]);
+        let errors = load_str(&two).unwrap_err();
+        assert!(errors
+            .iter()
+            .any(|e| e.message == "duplicate rule id `dpo-named`"));
+        let empty = GOOD.replace("'@'", "'x*'");
+        let errors = load_str(&empty).unwrap_err();
+        assert!(errors
+            .iter()
+            .any(|e| e.message == "regex can match the empty string"));
+    }
+
+    #[test]
+    fn huge_regex_is_refused() {
+        let huge = GOOD.replace("'@'", "'\\w{1000}\\w{1000}\\w{1000}'");
+        let errors = load_str(&huge).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.starts_with("regex is too large")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn kebab() {
+        assert!(is_kebab("children-under-13"));
+        assert!(!is_kebab("Children"));
+        assert!(!is_kebab("a--b"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Rules: the compiled, immutable form of YAML rule packs.
+//!
+//! Loading is two-phase: [`yaml`] parses a file into the [`raw`] serde structs,
+//! then [`compile`] checks every field and compiles every regex, collecting all
+//! problems at once. Built-in packs ([`builtin`]) go through the same path.
+
+pub mod builtin;
+mod compile;
+mod error;
+mod raw;
+mod yaml;
+
+pub use compile::{load, PackSource};
+pub use error::RuleError;
+
+use regex::{Regex, RegexSet};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::source::{SourceFile, Span};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Should be fixed.
+    Warning,
+    /// Must be fixed.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in YAML and JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(()),
+        }
+    }
+}
+
+/// The unit inside which one match of a clause rule must hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One sentence.
+    Sentence,
+    /// One paragraph, list item or table cell.
+    Paragraph,
+    /// One section: a heading and the blocks up to the next heading.
+    Section,
+    /// The whole document.
+    Document,
+}
+
+impl Scope {
+    /// The lowercase name used in YAML.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Sentence => "sentence",
+            Scope::Paragraph => "paragraph",
+            Scope::Section => "section",
+            Scope::Document => "document",
+        }
+    }
+}
+
+/// A legal citation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The citation text.
+    pub cite: String,
+    /// A link to the text of the law.
+    pub url: Option<String>,
+}
+
+/// Example texts a rule must get right.
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    /// Texts in which the clause (or, for a detector, the defect) is present.
+    pub present: Vec<String>,
+    /// Texts in which it is absent.
+    pub absent: Vec<String>,
+}
+
+/// A node of a compiled match tree.
+#[derive(Clone, Debug)]
+pub enum Node {
+    /// Holds where pattern number `n` of the rule set matches.
+    Pattern(usize),
+    /// Holds when any child holds.
+    Any(Vec<Node>),
+    /// Holds when every child holds.
+    All(Vec<Node>),
+    /// Holds when no child holds.
+    Not(Vec<Node>),
+}
+
+impl Node {
+    /// Pattern numbers whose matches can make this node hold (not those under `not`).
+    pub fn positive_patterns(&self, out: &mut Vec<usize>) {
+        match self {
+            Node::Pattern(p) => out.push(*p),
+            Node::Any(children) | Node::All(children) => {
+                for c in children {
+                    c.positive_patterns(out);
+                }
+            }
+            Node::Not(_) => {}
+        }
+    }
+}
+
+/// How many distinct matches a clause expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Occurs {
+    /// Fewer is a missing clause.
+    pub min: usize,
+    /// More is a duplicated clause.
+    pub max: Option<usize>,
+}
+
+/// A clause rule: a match tree evaluated per scope unit.
+#[derive(Clone, Debug)]
+pub struct ClauseMatcher {
+    /// The unit one match must fit in.
+    pub scope: Scope,
+    /// The match tree.
+    pub tree: Node,
+    /// Heading of the section where the clause belongs.
+    pub section: Option<Regex>,
+    /// Expected number of distinct matches.
+    pub occurs: Occurs,
+}
+
+/// A built-in detector for document defects that are not clauses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Check {
+    /// The same paragraph twice, after folding case, whitespace and punctuation.
+    DuplicateParagraph {
+        /// Shortest paragraph compared, in words.
+        min_words: usize,
+    },
+    /// A word or short phrase written twice in a row ("the the").
+    RepeatedWords {
+        /// Lowercase words allowed to repeat.
+        allow: Vec<String>,
+    },
+}
+
+/// What a rule does.
+#[derive(Clone, Debug)]
+pub enum RuleKind {
+    /// A clause that must be present (and maybe not more than so often).
+    Clause(ClauseMatcher),
+    /// A defect detector.
+    Check(Check),
+}
+
+/// One compiled rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// Name of the pack it came from.
+    pub pack: String,
+    /// Short title.
+    pub title: String,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// What a finding says.
+    pub message: String,
+    /// What to write to satisfy it.
+    pub help: Option<String>,
+    /// What counts and what does not.
+    pub description: Option<String>,
+    /// Legal citations.
+    pub references: Vec<Reference>,
+    /// What it does.
+    pub kind: RuleKind,
+    /// Examples it must get right.
+    pub examples: Examples,
+    /// Where it is defined.
+    pub origin: Origin,
+}
+
+impl Rule {
+    /// Whether the rule is a clause rule (listed under `clauses` in reports).
+    #[must_use]
+    pub fn is_clause(&self) -> bool {
+        matches!(self.kind, RuleKind::Clause(_))
+    }
+}
+
+/// Where a rule is defined: the pack file and the span of its id.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The pack file.
+    pub file: SourceFile,
+    /// The span of the rule's id in it.
+    pub span: Option<Span>,
+}
+
+/// A loaded pack.
+#[derive(Clone, Debug)]
+pub struct Pack {
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Whether it is built in.
+    pub builtin: bool,
+}
+
+/// Every loaded rule, with all regexes compiled once.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    packs: Vec<Pack>,
+    rules: Vec<Rule>,
+    patterns: Vec<Regex>,
+    set: RegexSet,
+}
+
+impl RuleSet {
+    /// The packs, in load order.
+    #[must_use]
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// The rules, in load order.
+    #[must_use]
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// A rule by id.
+    #[must_use]
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Every distinct regex used by any rule, indexed by [`Node::Pattern`].
+    #[must_use]
+    pub fn patterns(&self) -> &[Regex] {
+        &self.patterns
+    }
+
+    /// All patterns as one set, for a single pass over a document.
+    #[must_use]
+    pub fn pattern_set(&self) -> &RegexSet {
+        &self.set
+    }
+
+    /// A rule set holding only the rule with this id (for testing examples).
+    #[must_use]
+    pub fn only(&self, id: &str) -> RuleSet {
+        RuleSet {
+            packs: self.packs.clone(),
+            rules: self.rules.iter().filter(|r| r.id == id).cloned().collect(),
+            patterns: self.patterns.clone(),
+            set: self.set.clone(),
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Serde structs mirroring the YAML rule-pack format, field for field.
+//!
+//! Nothing here is checked beyond shape; [`super::compile`] turns these into
+//! rules. Unknown keys are rejected so a typo (`scoop:`) never passes silently.
+
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// A rule-pack file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPack {
+    /// Pack name, kebab-case (`core`, `gdpr`, `acme-house-rules`).
+    pub pack: String,
+    /// One-line description of the pack.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The rules.
+    pub rules: Vec<RawRule>,
+}
+
+/// One rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRule {
+    /// Stable kebab-case id, unique across all loaded packs.
+    pub id: String,
+    /// Short human title.
+    pub title: String,
+    /// `error`, `warning` or `info`.
+    pub severity: String,
+    /// What a finding says.
+    pub message: String,
+    /// What the author should write to satisfy the rule.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// What counts and what does not.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Legal citations.
+    #[serde(default)]
+    pub references: Vec<RawReference>,
+    /// Unit inside which one match must hold: sentence, paragraph, section, document.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// The boolean match tree (clause rules).
+    #[serde(default, rename = "match")]
+    pub matcher: Option<RawNode>,
+    /// Regex for the heading of the section where the clause belongs.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// How many distinct matches are expected.
+    #[serde(default)]
+    pub occurs: Option<RawOccurs>,
+    /// Whether regexes are case-sensitive (default: no).
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// A built-in detector instead of a match tree (`duplicate-paragraph`, `repeated-words`).
+    #[serde(default)]
+    pub check: Option<String>,
+    /// Options of the built-in detector.
+    #[serde(default)]
+    pub options: Option<RawCheckOptions>,
+    /// Texts the rule must accept and reject.
+    #[serde(default)]
+    pub examples: Option<RawExamples>,
+}
+
+/// A legal citation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawReference {
+    /// The citation ("16 CFR 312.4(d)").
+    pub cite: String,
+    /// A link to the text.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Expected number of distinct matches.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOccurs {
+    /// Fewer matches than this is a missing clause (default 1).
+    #[serde(default)]
+    pub min: Option<usize>,
+    /// More distinct matches than this is a duplicated clause.
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+/// Options for built-in detectors; each detector reads the ones it knows.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCheckOptions {
+    /// duplicate-paragraph: shortest paragraph, in words, that is compared.
+    #[serde(default)]
+    pub min_words: Option<usize>,
+    /// repeated-words: words that may legitimately repeat ("that that").
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+/// Example texts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawExamples {
+    /// Texts in which the clause (or defect) is present.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// Texts in which it is absent.
+    #[serde(default)]
+    pub absent: Vec<String>,
+}
+
+/// A match-tree node: a regex, or a map of `any` / `all` / `not`.
+#[derive(Debug)]
+pub(crate) enum RawNode {
+    /// A regular expression.
+    Pattern(String),
+    /// A combination.
+    Tree(RawTree),
+}
+
+/// `any`, `all` and `not` together: all present keys must hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTree {
+    /// At least one of these holds.
+    #[serde(default)]
+    pub any: Option<Vec<RawNode>>,
+    /// Every one of these holds.
+    #[serde(default)]
+    pub all: Option<Vec<RawNode>>,
+    /// None of these holds.
+    #[serde(default)]
+    pub not: Option<Vec<RawNode>>,
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NodeVisitor;
+        impl<'de> Visitor<'de> for NodeVisitor {
+            type Value = RawNode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a regex string or a map with `any`, `all` or `not`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
+                Ok(RawNode::Pattern(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawNode, A::Error> {
+                RawTree::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawNode::Tree)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<RawNode, A::Error> {
+                Err(de::Error::custom(
+                    "a list here needs a key: write `any: [...]` or `all: [...]`",
+                ))
+            }
+        }
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}

@@ -1,0 +1,120 @@
+//! The one place that touches serde_yaml: parse a pack file into raw structs,
+//! and locate things in the YAML source so errors can point at a line.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use super::raw::RawPack;
+use crate::source::Span;
+
+/// A YAML syntax or shape error, with where it happened if known.
+#[derive(Debug)]
+pub(crate) struct YamlError {
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+/// Largest rule file accepted, to refuse alias bombs and accidents alike.
+const MAX_RULE_FILE: usize = 4 * 1024 * 1024;
+
+/// Parses one pack file.
+pub(crate) fn parse_pack(source: &str) -> Result<RawPack, YamlError> {
+    if source.len() > MAX_RULE_FILE {
+        return Err(YamlError {
+            message: format!("rule file is larger than {MAX_RULE_FILE} bytes"),
+            span: None,
+        });
+    }
+    serde_yaml::from_str::<RawPack>(source).map_err(|e| {
+        let span = e.location().map(|l| {
+            let at = l.index().min(source.len());
+            let end = source[at..]
+                .find('\n')
+                .map_or(source.len(), |n| at + n)
+                .max(at);
+            Span::new(at, end)
+        });
+        YamlError {
+            message: clean_message(&e.to_string()),
+            span,
+        }
+    })
+}
+
+/// serde_yaml appends " at line N column M"; the diagnostic shows that itself.
+fn clean_message(message: &str) -> String {
+    static AT: OnceLock<Regex> = OnceLock::new();
+    let at = AT.get_or_init(|| Regex::new(r" at line \d+ column \d+$").expect("valid regex"));
+    at.replace(message, "").into_owned()
+}
+
+/// Finds where a rule with `id` is declared in the YAML source.
+pub(crate) fn locate_rule(source: &str, id: &str) -> Option<Span> {
+    let pattern = format!(
+        r#"(?m)^[ \t-]*id:[ \t]*['"]?({})['"]?[ \t]*(#.*)?$"#,
+        regex::escape(id)
+    );
+    let re = Regex::new(&pattern).ok()?;
+    re.captures(source)
+        .and_then(|c| c.get(1))
+        .map(|m| Span::new(m.start(), m.end()))
+}
+
+/// Finds `value` as written in the YAML source (plain, single- or
+/// double-quoted), searching from `from`; falls back to a search from the start.
+pub(crate) fn locate_string(source: &str, value: &str, from: usize) -> Option<Span> {
+    if value.is_empty() {
+        return None;
+    }
+    let single = value.replace('\'', "''");
+    let double = value.replace('\\', "\\\\").replace('"', "\\\"");
+    let candidates = [value, single.as_str(), double.as_str()];
+    for start in [from.min(source.len()), 0] {
+        for c in candidates {
+            if let Some(at) = source[start..].find(c) {
+                let at = start + at;
+                return Some(Span::new(at, at + c.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Finds `key:` as written in the YAML source, searching from `from`.
+pub(crate) fn locate_key(source: &str, key: &str, from: usize) -> Option<Span> {
+    let pattern = format!(r"(?m)^[ \t-]*({}):", regex::escape(key));
+    let re = Regex::new(&pattern).ok()?;
+    re.captures(&source[from.min(source.len())..])
+        .and_then(|c| c.get(1))
+        .map(|m| Span::new(from + m.start(), from + m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let src = "pack: p\nrules:\n  - id: a\n    scoop: sentence\n";
+        let err = parse_pack(src).unwrap_err();
+        assert!(
+            err.message.contains("unknown field `scoop`"),
+            "{}",
+            err.message
+        );
+        let span = err.span.unwrap();
+        assert!(src[span].contains("scoop"), "{:?}", &src[span]);
+    }
+
+    #[test]
+    fn locates_rules_and_strings() {
+        let src = "rules:\n  - id: kids\n    match: '\\bunder 13'\n  - id: \"other\"\n";
+        assert_eq!(&src[locate_rule(src, "kids").unwrap()], "kids");
+        assert_eq!(&src[locate_rule(src, "other").unwrap()], "other");
+        assert_eq!(
+            &src[locate_string(src, r"\bunder 13", 0).unwrap()],
+            r"\bunder 13"
+        );
+        assert!(locate_key(src, "match", 0).is_some());
+    }
+}
