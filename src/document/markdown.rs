@@ -13,18 +13,15 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
     let mut b = DocumentBuilder::new(text.len());
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut in_code_block = false;
-    let mut in_image = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => b.start_block(BlockKind::Heading(level as u8)),
                 Tag::Item => b.start_block(BlockKind::ListItem),
                 Tag::TableCell => b.start_block(BlockKind::TableCell),
-                Tag::Paragraph => {
-                    // A loose list item's first paragraph is the item itself.
-                    if !matches!(b.open_block(), Some((BlockKind::ListItem, false))) {
-                        b.start_block(BlockKind::Paragraph);
-                    }
+                // A loose list item's first paragraph is the item itself.
+                Tag::Paragraph if !matches!(b.open_block(), Some((BlockKind::ListItem, false))) => {
+                    b.start_block(BlockKind::Paragraph);
                 }
                 Tag::CodeBlock(_) => {
                     b.end_block();
@@ -33,7 +30,6 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
                     b.end_block();
                 }
-                Tag::Image { .. } => in_image += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -44,7 +40,6 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 | TagEnd::List(_)
                 | TagEnd::BlockQuote(_) => b.end_block(),
                 TagEnd::CodeBlock => in_code_block = false,
-                TagEnd::Image => in_image = in_image.saturating_sub(1),
                 _ => {}
             },
             Event::Text(t) if !in_code_block => {
@@ -65,6 +60,5 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
             _ => {}
         }
     }
-    let _ = in_image;
     b
 }

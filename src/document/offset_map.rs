@@ -78,7 +78,7 @@ impl OffsetMap {
         }
         match self.segment_at(folded - 1) {
             None => self.segments.first().map_or(0, |s| s.original.0),
-            Some(s) if folded - 1 >= s.folded.1 => s.original.1,
+            Some(s) if folded > s.folded.1 => s.original.1,
             Some(s) if s.identity => s.original.0 + (folded - s.folded.0),
             Some(s) => s.original.1,
         }

@@ -21,7 +21,7 @@ pub(super) fn evaluate(
     rule: &Rule,
     m: &ClauseMatcher,
     hits: &Hits,
-) -> (ClauseVerdict, Option<Finding>) {
+) -> (ClauseVerdict, Vec<Finding>) {
     let matches = find_matches(doc, m, hits);
     let mut seen = HashSet::new();
     let distinct: Vec<&Match> = matches
@@ -35,13 +35,26 @@ pub(super) fn evaluate(
     } else {
         ClauseStatus::Present
     };
-    let finding = match status {
-        ClauseStatus::Present => None,
-        ClauseStatus::Missing => Some(missing(doc, rule, m, distinct.len())),
+    let findings = match status {
+        ClauseStatus::Present => Vec::new(),
+        ClauseStatus::Missing => vec![missing(doc, rule, m, distinct.len())],
+        // `occurs: {max: 0}`: text that must not appear; every statement is a finding.
+        ClauseStatus::Duplicated if m.occurs.max == Some(0) => distinct
+            .iter()
+            .map(|x| Finding {
+                rule: rule.id.clone(),
+                pack: rule.pack.clone(),
+                severity: rule.severity,
+                message: rule.message.clone(),
+                span: x.span,
+                label: "this must not appear".into(),
+                related: Vec::new(),
+            })
+            .collect(),
         ClauseStatus::Duplicated => {
             let max = m.occurs.max.unwrap_or(0);
             let extra = distinct[max];
-            Some(Finding {
+            vec![Finding {
                 rule: rule.id.clone(),
                 pack: rule.pack.clone(),
                 severity: rule.severity,
@@ -59,7 +72,7 @@ pub(super) fn evaluate(
                         message: "first stated here".into(),
                     })
                     .collect(),
-            })
+            }]
         }
     };
     let verdict = ClauseVerdict {
@@ -68,7 +81,7 @@ pub(super) fn evaluate(
         status,
         matches: matches.iter().map(|x| x.span).collect(),
     };
-    (verdict, finding)
+    (verdict, findings)
 }
 
 fn missing(doc: &Document, rule: &Rule, m: &ClauseMatcher, found: usize) -> Finding {

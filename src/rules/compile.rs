@@ -522,7 +522,7 @@ rules:
             .iter()
             .find(|e| e.message == "invalid regex")
             .unwrap();
-        assert_eq!(&bad[regex_error.span.unwrap()], "(unclosed");
+        assert_eq!(&bad.as_str()[regex_error.span.unwrap()], "(unclosed");
     }
 
     #[test]
