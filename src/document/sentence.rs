@@ -123,11 +123,11 @@ mod tests {
 
     #[test]
     fn covers_text_without_overlap() {
-        let text = "  A b. C d?  E ";
+        let text = "  Ab cd. Ef gh? Ij ";
         let parts = split_sentences(text);
         assert_eq!(
             parts.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
-            ["A b.", "C d?", "E"]
+            ["Ab cd.", "Ef gh?", "Ij"]
         );
         assert!(parts.windows(2).all(|w| w[0].end <= w[1].start));
     }
