@@ -20,6 +20,7 @@ mod duplicates;
 mod hits;
 mod mojibake;
 mod near_duplicates;
+mod paragraphs;
 mod placeholder;
 mod repeated;
 mod stale;
@@ -117,12 +118,16 @@ fn run_check(
     ctx: &Context,
 ) -> Vec<Finding> {
     match check {
-        Check::DuplicateParagraph { min_words } => duplicates::find(doc, rule, *min_words),
+        Check::DuplicateParagraph {
+            min_words,
+            max_distance,
+        } => duplicates::find(doc, rule, *min_words, *max_distance),
         Check::RepeatedWords { allow } => repeated::find(doc, rule, allow),
         Check::NearDuplicateParagraph {
             min_words,
             similarity_permille,
-        } => near_duplicates::find(doc, rule, *min_words, *similarity_permille),
+            max_distance,
+        } => near_duplicates::find(doc, rule, *min_words, *similarity_permille, *max_distance),
         Check::Mojibake => mojibake::find(doc, rule),
         Check::Placeholder => placeholder::find(doc, rule),
         Check::DanglingLinkText => dangling_links::find(doc, rule),

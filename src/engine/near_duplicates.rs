@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-use super::clause::normalize;
-use crate::document::{Block, BlockKind, Document};
+use super::paragraphs::{close_enough, key};
+use crate::document::{Block, Document};
 use crate::finding::{Finding, Related};
 use crate::rules::Rule;
 
@@ -34,6 +34,7 @@ pub(super) fn find(
     rule: &Rule,
     min_words: usize,
     similarity_permille: u32,
+    max_distance: usize,
 ) -> Vec<Finding> {
     let threshold = f64::from(similarity_permille) / 1000.0;
     let mut paras: Vec<Para> = Vec::new();
@@ -41,16 +42,10 @@ pub(super) fn find(
     let mut out = Vec::new();
     let mut shared: HashMap<usize, usize> = HashMap::new();
     for (b, block) in doc.blocks().iter().enumerate() {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-            || mostly_link(doc, block)
-        {
+        let Some(key) = key(doc, block, min_words) else {
             continue;
-        }
-        let key = normalize(doc.text(block.range.clone()));
+        };
         let words: Vec<&str> = key.split(' ').collect();
-        if words.len() < min_words {
-            continue;
-        }
         let mut shingles: Vec<u64> = words.windows(SHINGLE).map(hash_words).collect();
         shingles.sort_unstable();
         shingles.dedup();
@@ -66,6 +61,7 @@ pub(super) fn find(
             }
         }
         let mut best: Option<(f64, usize)> = None;
+        let mut similar = 0;
         for &p in shared.keys() {
             let other = &paras[p];
             // Jaccard can reach the threshold only if enough shingles could be shared.
@@ -82,11 +78,17 @@ pub(super) fn find(
                 None => true,
                 Some((s, q)) => jaccard > s || (jaccard == s && p < q),
             };
-            if jaccard >= threshold && better {
-                best = Some((jaccard, p));
+            if jaccard >= threshold {
+                similar += 1;
+                if better {
+                    best = Some((jaccard, p));
+                }
             }
         }
-        if let Some((sim, p)) = best {
+        // Similar to two or more earlier paragraphs: a template, filled in on purpose.
+        if let Some((sim, p)) = best
+            .filter(|&(_, p)| similar == 1 && close_enough(doc, paras[p].block, b, max_distance))
+        {
             let original = &doc.blocks()[paras[p].block];
             out.push(report(doc, rule, block, original, sim));
         }
@@ -120,17 +122,6 @@ fn report(doc: &Document, rule: &Rule, later: &Block, earlier: &Block, sim: f64)
             message: "earlier version here".into(),
         }],
     }
-}
-
-fn mostly_link(doc: &Document, block: &Block) -> bool {
-    let links = doc.links();
-    let first = links.partition_point(|l| l.end <= block.range.start);
-    let linked: usize = links[first..]
-        .iter()
-        .take_while(|l| l.start < block.range.end)
-        .map(|l| l.end.min(block.range.end) - l.start.max(block.range.start))
-        .sum();
-    linked * 2 > block.range.len()
 }
 
 fn ordered(a: usize, b: usize) -> (usize, usize) {

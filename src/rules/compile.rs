@@ -293,6 +293,7 @@ impl Compiler {
         match name {
             "duplicate-paragraph" => Some(Check::DuplicateParagraph {
                 min_words: options.and_then(|o| o.min_words).unwrap_or(8),
+                max_distance: options.and_then(|o| o.max_distance).unwrap_or(8),
             }),
             "repeated-words" => Some(Check::RepeatedWords {
                 allow: options
@@ -319,6 +320,7 @@ impl Compiler {
                     // In range 1..=1000 after the check above.
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                     similarity_permille: (similarity * 1000.0).round() as u32,
+                    max_distance: options.and_then(|o| o.max_distance).unwrap_or(8),
                 })
             }
             "mojibake" => Some(Check::Mojibake),

@@ -162,6 +162,8 @@ pub enum Check {
     DuplicateParagraph {
         /// Shortest paragraph compared, in words.
         min_words: usize,
+        /// Largest distance between the copies, in blocks.
+        max_distance: usize,
     },
     /// A word or short phrase written twice in a row ("the the").
     RepeatedWords {
@@ -175,6 +177,8 @@ pub enum Check {
         min_words: usize,
         /// Lowest similarity reported, in thousandths (800 = 0.8).
         similarity_permille: u32,
+        /// Largest distance between the copies, in blocks.
+        max_distance: usize,
     },
     /// Text garbled by a wrong character decoding ("Â´", "â€™", "Ã©", U+FFFD).
     Mojibake,

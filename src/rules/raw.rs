@@ -103,6 +103,9 @@ pub(crate) struct RawCheckOptions {
     /// near-duplicate-paragraph: lowest word-shingle similarity reported (0 to 1).
     #[serde(default)]
     pub similarity: Option<f64>,
+    /// duplicate detectors: largest distance between two copies, in blocks.
+    #[serde(default)]
+    pub max_distance: Option<usize>,
     /// stale-policy: largest age of the newest stated date, in months.
     #[serde(default)]
     pub max_age_months: Option<u32>,
