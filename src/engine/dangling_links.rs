@@ -2,8 +2,10 @@
 //! privacy policy here.", whose "here" is not a link — usually a link lost
 //! when the page was copied, leaving the reader nowhere to go.
 //!
-//! Not reported when the words are (or overlap) link text, or when the
-//! sentence itself gives an address (a URL, `www.`, or an e-mail address).
+//! Not reported when the sentence has a link or gives an address itself (a
+//! URL, `www.`, an e-mail address), when "here" introduces what follows
+//! ("available here:" and a list of links), or when the words are quoted
+//! (the label of a button in an e-mail: “Click here to unsubscribe”).
 
 use regex::Regex;
 use std::sync::OnceLock;
@@ -26,7 +28,7 @@ fn ends_in_here() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)\b(?:find|found|see|read|view|visit|access|review|download|learn|available|",
             r"opt(?:ing)?[\s-]+out|change|manage|check|consult|refer|go|accessed|located)\b",
-            r"[^.!?]{0,160}?\b(?P<here>here)\s*[.!:]?\s*$",
+            r"[^.!?]{0,160}?\b(?P<here>here)\s*[.!]?\s*$",
         ))
         .expect("valid regex")
     })
@@ -43,12 +45,18 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in doc.sentences() {
         let text = doc.text(sentence.range.clone());
-        if gives_address().is_match(text) {
+        if gives_address().is_match(text) || doc.in_link(sentence.range.clone()) {
             continue;
         }
         let base = sentence.range.start;
+        let quoted = |start: usize| {
+            text[..start]
+                .trim_end()
+                .ends_with(['"', '\'', '“', '‘', '«'])
+        };
         let mut found: Vec<std::ops::Range<usize>> = click_here()
             .find_iter(text)
+            .filter(|m| !quoted(m.start()))
             .map(|m| base + m.start()..base + m.end())
             .collect();
         if let Some(here) = ends_in_here().captures(text).and_then(|c| c.name("here")) {
@@ -58,9 +66,6 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
             }
         }
         for range in found {
-            if doc.in_link(range.clone()) {
-                continue;
-            }
             let shown = doc.text(range.clone()).to_owned();
             out.push(Finding {
                 rule: rule.id.clone(),

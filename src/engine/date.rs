@@ -172,6 +172,8 @@ impl DateKind {
 pub(crate) struct DateStatement {
     pub kind: DateKind,
     pub date: Date,
+    /// Whether the day was stated ("June 2020" states only the month).
+    pub day_known: bool,
     /// Folded range of the label and the date ("Last updated: May 1, 2020").
     pub range: Range<usize>,
 }
@@ -183,9 +185,9 @@ fn statement_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let label = r"(?P<label>(?:date\s+of\s+)?last\s+(?:updated|modified|revised|changed|amended|reviewed|update|revision|modification)|effective(?:\s+date)?|updated|revised|modified|version\s+date|date\s+of\s+(?:last\s+)?(?:revision|update))";
         let doc = r"(?:\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement))?";
-        let sep = r"(?:\s*(?:on|as\s+of|from|date|is|was|:|-|,)\s*|\s+)*?";
+        let sep = r"(?:\s*(?:on|as\s+of|from|starting|date|is|was|:|-|,)\s*|\s+)*?";
         let date = format!(
-            r"(?:(?P<mon1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})|(?P<a4>\d{{1,2}})(?P<s4>[/.-])(?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}})|(?P<mon5>{MONTH})\.?,?\s+(?P<y5>\d{{4}}))\b"
+            r"(?:(?P<mon1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<a4>\d{{1,2}})(?P<s4>[/.-])(?P<b4>\d{{1,2}})[/.-](?P<y4>\d{{4}})|(?P<mon5>{MONTH})\.?,?\s+(?P<y5>\d{{4}}))\b"
         );
         Regex::new(&format!(r"(?i)\b{label}{doc}{sep}{date}")).expect("date regex is valid")
     })
@@ -227,7 +229,18 @@ fn date_of(c: &regex::Captures<'_>) -> Option<Date> {
     None
 }
 
-/// Every last-updated or effective date the document states, in order.
+impl DateStatement {
+    /// Whether two statements can mean the same day ("June 2020" and "June 30, 2020" can).
+    pub(crate) fn agrees_with(&self, other: &DateStatement) -> bool {
+        self.date == other.date
+            || ((!self.day_known || !other.day_known)
+                && self.date.year() == other.date.year()
+                && self.date.month() == other.date.month())
+    }
+}
+
+/// Every last-updated or effective date the document states, in order,
+/// except those in link text (links to previous versions).
 pub(crate) fn statements(doc: &Document) -> Vec<DateStatement> {
     let re = statement_regex();
     let mut out = Vec::new();
@@ -247,11 +260,15 @@ pub(crate) fn statements(doc: &Document) -> Vec<DateStatement> {
             } else {
                 DateKind::Updated
             };
-            let start = block.range.start + all.start();
+            let range = block.range.start + all.start()..block.range.start + all.end();
+            if doc.in_link(range.clone()) {
+                continue;
+            }
             out.push(DateStatement {
                 kind,
                 date,
-                range: start..block.range.start + all.end(),
+                day_known: c.name("mon5").is_none(),
+                range,
             });
         }
     }
@@ -348,5 +365,8 @@ mod tests {
         );
         assert!(found("We updated our systems on a regular basis since 2019.").is_empty());
         assert!(found("Last updated: February 30, 2020").is_empty());
+        assert!(
+            found("See the [policy effective March 15, 2018](https://x.example/old).").is_empty()
+        );
     }
 }

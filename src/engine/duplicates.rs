@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::paragraphs::{close_enough, key};
+use super::paragraphs::{close_enough, Index, FAMILY};
 use crate::document::Document;
 use crate::finding::{Finding, Related};
 use crate::rules::Rule;
@@ -15,26 +15,23 @@ pub(super) fn find(
     min_words: usize,
     max_distance: usize,
 ) -> Vec<Finding> {
-    let mut copies: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut order = Vec::new();
-    for (i, block) in doc.blocks().iter().enumerate() {
-        if let Some(k) = key(doc, block, min_words) {
-            let list = copies.entry(k).or_default();
-            if list.len() == 1 {
-                order.push((list[0], i));
-            }
-            list.push(i);
-        }
-    }
+    let index = Index::build(doc, min_words);
+    let mut first: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::new();
-    for (j, i) in order {
-        let k = key(doc, &doc.blocks()[i], min_words).unwrap_or_default();
-        // Three or more copies: a template repeated on purpose.
-        if copies.get(&k).is_some_and(|c| c.len() > 2) || !close_enough(doc, j, i, max_distance) {
+    for (i, para) in index.paras.iter().enumerate() {
+        let Some(&j) = first.get(para.key.as_str()) else {
+            first.insert(&para.key, i);
+            continue;
+        };
+        let original = &index.paras[j];
+        // A third similar paragraph anywhere: a template, repeated on purpose.
+        if index.similar(i, FAMILY).len() > 1
+            || !close_enough(doc, original.block, para.block, max_distance)
+        {
             continue;
         }
-        let block = &doc.blocks()[i];
-        let original = &doc.blocks()[j];
+        let block = &doc.blocks()[para.block];
+        let original = &doc.blocks()[original.block];
         let line = doc.source().line_col(original.span.start).line;
         out.push(Finding {
             rule: rule.id.clone(),

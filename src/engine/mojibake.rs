@@ -2,6 +2,7 @@
 //! Latin-1 ("Â´" for "´", "â€™" for "’", "Ã©" for "é"), and runs of U+FFFD
 //! replacement characters, where the original character is lost.
 //!
+//! One finding is given per block (its label counts the others in the block).
 //! The search runs on the original text of each block (not the folded text,
 //! which turns "´" into "'"), so code blocks and link destinations are skipped.
 
@@ -37,26 +38,31 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
             continue;
         };
         last_end = block.span.end;
-        for m in regex().find_iter(slice) {
-            let garbled = m.as_str();
-            let label = if garbled.starts_with('\u{FFFD}') {
-                "replacement character: the original character is lost".to_owned()
-            } else {
-                match repair(garbled) {
-                    Some(fixed) => format!("probably \"{fixed}\" decoded with the wrong encoding"),
-                    None => "text decoded with the wrong encoding".to_owned(),
-                }
-            };
-            out.push(Finding {
-                rule: rule.id.clone(),
-                pack: rule.pack.clone(),
-                severity: rule.severity,
-                message: format!("{}: \"{garbled}\"", rule.message),
-                span: Span::new(start + m.start(), start + m.end()),
-                label,
-                related: Vec::new(),
-            });
+        // One finding per block, so a page garbled throughout is not a wall of findings.
+        let mut found = regex().find_iter(slice);
+        let Some(m) = found.next() else { continue };
+        let more = found.count();
+        let garbled = m.as_str();
+        let mut label = if garbled.starts_with('\u{FFFD}') {
+            "replacement character: the original character is lost".to_owned()
+        } else {
+            match repair(garbled) {
+                Some(fixed) => format!("probably \"{fixed}\" decoded with the wrong encoding"),
+                None => "text decoded with the wrong encoding".to_owned(),
+            }
+        };
+        if more > 0 {
+            label.push_str(&format!(" ({more} more in this paragraph)"));
         }
+        out.push(Finding {
+            rule: rule.id.clone(),
+            pack: rule.pack.clone(),
+            severity: rule.severity,
+            message: format!("{}: \"{garbled}\"", rule.message),
+            span: Span::new(start + m.start(), start + m.end()),
+            label,
+            related: Vec::new(),
+        });
     }
     out
 }

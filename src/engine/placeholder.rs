@@ -52,7 +52,11 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
         let text = doc.text(block.range.clone());
         for c in regex().captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
-            if c.name("bracket").is_some() && !bracket_placeholder().is_match(m.as_str()) {
+            if c.name("bracket").is_some()
+                && (!bracket_placeholder().is_match(m.as_str())
+                    || in_menu_path(text, m.start(), m.end())
+                    || is_label(text, m.start(), m.end()))
+            {
                 continue;
             }
             let range = block.range.start + m.start()..block.range.start + m.end();
@@ -70,14 +74,41 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
     out
 }
 
+/// "Settings > [your name] > Media": a menu path naming a user's own item.
+fn in_menu_path(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    let arrow = |c: char| matches!(c, '>' | '→' | '›' | '»');
+    before.ends_with(arrow) || after.starts_with(arrow)
+}
+
+/// "[address] 201, 2-6-6 Shibuya": a bracketed label at the start of a
+/// block, followed by its value (a number, a name, an address).
+fn is_label(text: &str, start: usize, end: usize) -> bool {
+    if !text[..start].trim().is_empty() {
+        return false;
+    }
+    let value = text[end..]
+        .trim_start()
+        .trim_start_matches([':', '-'])
+        .trim_start();
+    let first = value.split_whitespace().next().unwrap_or("");
+    first.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        || first.contains('@')
+        || first.contains("://")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn is_placeholder(s: &str) -> bool {
         regex().captures_iter(s).any(|c| {
-            c.name("bracket")
-                .is_none_or(|b| bracket_placeholder().is_match(b.as_str()))
+            c.name("bracket").is_none_or(|b| {
+                bracket_placeholder().is_match(b.as_str())
+                    && !in_menu_path(s, b.start(), b.end())
+                    && !is_label(s, b.start(), b.end())
+            })
         })
     }
 
@@ -93,6 +124,8 @@ mod tests {
             "Effective XX/XX/XXXX.",
             "[Insert the name of your DPO]",
             "[your email address]",
+            "[Company Name] is committed to your privacy.",
+            "Please send an email to [email] with your request.",
         ] {
             assert!(is_placeholder(p), "{p}");
         }
@@ -107,6 +140,9 @@ mod tests {
             "Values to be determined (tbd) later.",
             "We insert cookies.",
             "INSERT statements in SQL.",
+            "To sign out, go to Settings > [your name] > Media & Purchases.",
+            "[address] 201, 2-6-6 Shibuya, Tokyo",
+            "[email] privacy@example.com",
         ] {
             assert!(!is_placeholder(p), "{p}");
         }
