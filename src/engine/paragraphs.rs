@@ -78,38 +78,44 @@ impl Index {
     /// `threshold`, with that similarity, in document order.
     pub(super) fn similar(&self, i: usize, threshold: f64) -> Vec<(usize, f64)> {
         let me = &self.paras[i];
-        let mut candidates: Vec<usize> = me
-            .shingles
-            .iter()
-            .filter_map(|h| self.postings.get(h))
-            .filter(|list| list.len() <= MAX_POSTINGS)
-            .flatten()
-            .copied()
-            .filter(|&p| p != i)
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
+        // Shared shingles per candidate, counted from the postings; shingles
+        // too common to look up are counted as possibly shared by everyone.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut unknown = 0;
+        for h in &me.shingles {
+            match self.postings.get(h) {
+                Some(list) if list.len() <= MAX_POSTINGS => {
+                    for &p in list.iter().filter(|&&p| p != i) {
+                        *shared.entry(p).or_insert(0) += 1;
+                    }
+                }
+                Some(_) => unknown += 1,
+                None => {}
+            }
+        }
+        let mut out: Vec<(usize, f64)> = shared
             .into_iter()
-            .filter_map(|p| {
+            .filter_map(|(p, count)| {
                 let other = &self.paras[p];
-                let (small, large) = if me.shingles.len() <= other.shingles.len() {
-                    (me.shingles.len(), other.shingles.len())
-                } else {
-                    (other.shingles.len(), me.shingles.len())
-                };
-                // Jaccard is at most small / large; skip pairs that cannot reach it.
+                let (a, b) = (me.shingles.len(), other.shingles.len());
+                // An upper bound first: most candidates share a shingle or two.
+                let most = (count + unknown).min(a.min(b));
                 #[allow(clippy::cast_precision_loss)]
-                if (small as f64) < threshold * large as f64 {
+                if (most as f64) < threshold * (a + b - most) as f64 {
                     return None;
                 }
-                let inter = intersection(&me.shingles, &other.shingles);
-                let union = me.shingles.len() + other.shingles.len() - inter;
+                let inter = if unknown == 0 {
+                    count
+                } else {
+                    intersection(&me.shingles, &other.shingles)
+                };
                 #[allow(clippy::cast_precision_loss)]
-                let jaccard = inter as f64 / union.max(1) as f64;
+                let jaccard = inter as f64 / (a + b - inter).max(1) as f64;
                 (jaccard >= threshold).then_some((p, jaccard))
             })
-            .collect()
+            .collect();
+        out.sort_unstable_by_key(|&(p, _)| p);
+        out
     }
 }
 
