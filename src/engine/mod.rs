@@ -25,7 +25,7 @@ pub fn check(doc: &Document, rules: &RuleSet) -> FileReport {
     for rule in rules.rules() {
         match &rule.kind {
             RuleKind::Clause(matcher) => {
-                let (verdict, finding) = clause::evaluate(doc, rule, matcher, &hits);
+                let (verdict, finding) = clause::evaluate(doc, rules, rule, matcher, &hits);
                 report.clauses.push(verdict);
                 report.findings.extend(finding);
             }
@@ -42,3 +42,6 @@ pub fn check(doc: &Document, rules: &RuleSet) -> FileReport {
     report.sort();
     report
 }
+
+#[cfg(test)]
+mod tests;

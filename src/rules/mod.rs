@@ -115,6 +115,13 @@ pub enum Node {
     All(Vec<Node>),
     /// Holds when no child holds.
     Not(Vec<Node>),
+    /// Holds when a match of each side lies within `within` words of the other.
+    Near {
+        /// Largest number of words between the two matches.
+        within: usize,
+        /// Pattern numbers of each side.
+        sides: [Vec<usize>; 2],
+    },
 }
 
 impl Node {
@@ -127,8 +134,40 @@ impl Node {
                     c.positive_patterns(out);
                 }
             }
+            Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
             Node::Not(_) => {}
         }
+    }
+}
+
+/// How matches in a negated context ("we do **not** sell") count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Negation {
+    /// Negation makes no difference.
+    #[default]
+    Ignore,
+    /// A match shortly after a negation cue does not count.
+    Exclude,
+    /// Only matches shortly after a negation cue count.
+    Only,
+}
+
+/// A bound on a number captured by a named group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueCheck {
+    /// Capture group name.
+    pub capture: String,
+    /// Smallest accepted value.
+    pub min: Option<f64>,
+    /// Largest accepted value.
+    pub max: Option<f64>,
+}
+
+impl ValueCheck {
+    /// Whether `value` is within bounds.
+    #[must_use]
+    pub fn accepts(&self, value: f64) -> bool {
+        self.min.is_none_or(|m| value >= m) && self.max.is_none_or(|m| value <= m)
     }
 }
 
@@ -152,6 +191,14 @@ pub struct ClauseMatcher {
     pub section: Option<Regex>,
     /// Expected number of distinct matches.
     pub occurs: Occurs,
+    /// Trigger that must hold in the document for the rule to apply.
+    pub when: Option<Node>,
+    /// Heading a match's section (or an enclosing one) must match.
+    pub within_section: Option<Regex>,
+    /// How negated matches count.
+    pub negation: Negation,
+    /// Bound on a captured number.
+    pub value: Option<ValueCheck>,
 }
 
 /// A built-in detector for document defects that are not clauses.
@@ -174,7 +221,7 @@ pub enum Check {
 #[derive(Clone, Debug)]
 pub enum RuleKind {
     /// A clause that must be present (and maybe not more than so often).
-    Clause(ClauseMatcher),
+    Clause(Box<ClauseMatcher>),
     /// A defect detector.
     Check(Check),
 }

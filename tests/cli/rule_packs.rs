@@ -84,6 +84,7 @@ fn bad_regex_points_at_the_pattern() {
 fn unknown_key_names_the_line() {
     let err = broken("unknown-key.yaml");
     assert!(err.contains("unknown field `scoop`"), "{err}");
+    assert!(err.contains("did you mean `scope`?"), "{err}");
     assert!(err.contains("unknown-key.yaml:9:"), "{err}");
 }
 
