@@ -175,6 +175,15 @@ impl Document {
         Span::new(start, end)
     }
 
+    /// The original bytes between two folded positions: from the end of the
+    /// folded byte before `end_of` to the start of the folded byte at `start_of`
+    /// (markup or whitespace that folding removed).
+    #[must_use]
+    pub fn between(&self, end_of: usize, start_of: usize) -> Span {
+        let start = self.map.end(end_of);
+        Span::new(start, self.map.start(start_of).max(start))
+    }
+
     /// The span a document-level report is anchored on: the title (the first
     /// level-1 heading, else the first heading, else the first block).
     #[must_use]

@@ -198,3 +198,32 @@ fn duplicated_clause_has_the_first_statement_as_related() {
     let same = "Last updated: March 1, 2020.\n\nLast updated: March 1, 2020.\n";
     assert_eq!(status(&run(&r, same)), ClauseStatus::Present);
 }
+
+#[test]
+fn repeated_words_skip_idioms_and_markup_separated_copies() {
+    let r = "  - id: rw\n    title: R\n    severity: warning\n    message: words repeated\n    check: repeated-words\n    examples: {present: [x], absent: [y]}\n";
+    let found = |text: &str| run(r, text).findings.len();
+    assert_eq!(found("We share it with the the partners."), 1);
+    assert_eq!(
+        found("Our partners may use third parties to parties to collect data."),
+        1
+    );
+    assert_eq!(
+        found("We update it from time to time to reflect changes."),
+        0
+    );
+    assert_eq!(
+        found("See [ESPN](https://espn.example) ESPN for details."),
+        0
+    );
+    assert_eq!(found("We share it with the\nthe partners."), 1);
+    assert_eq!(
+        found("DuckDuckGo (officially, Duck Duck Go, Inc.) is private."),
+        0
+    );
+    assert_eq!(found("Users who opt-in in-app get alerts."), 0);
+    assert_eq!(
+        found("We keep User Information Information related to you."),
+        1
+    );
+}
