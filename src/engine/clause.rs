@@ -54,7 +54,9 @@ pub(super) fn evaluate(
         .iter()
         .filter(|x| seen.insert(x.key.as_str()))
         .collect();
-    let status = if distinct.len() < m.occurs.min {
+    // The status says whether the text is stated; findings say what is wrong.
+    // A forbidden-text rule (`min: 0`) that matches nothing is `missing` with no finding.
+    let status = if distinct.is_empty() || distinct.len() < m.occurs.min {
         ClauseStatus::Missing
     } else if m.occurs.max.is_some_and(|max| distinct.len() > max) {
         ClauseStatus::Duplicated
@@ -72,6 +74,7 @@ pub(super) fn evaluate(
     };
     let findings = match status {
         ClauseStatus::Present | ClauseStatus::NotApplicable => Vec::new(),
+        ClauseStatus::Missing if distinct.len() >= m.occurs.min => Vec::new(),
         ClauseStatus::Missing => vec![missing(doc, rule, m, distinct.len())],
         // `occurs: {max: 0}`: text that must not appear; every statement is a finding.
         ClauseStatus::Duplicated if m.occurs.max == Some(0) => distinct
@@ -118,7 +121,7 @@ pub(super) fn evaluate(
 
 fn missing(doc: &Document, rule: &Rule, m: &ClauseMatcher, found: usize) -> Finding {
     let unit = m.scope.as_str();
-    let section = m.section.as_ref().and_then(|re| {
+    let section = m.section.iter().find_map(|re| {
         doc.blocks()
             .iter()
             .find(|b| b.is_heading() && re.is_match(doc.text(b.range.clone())))

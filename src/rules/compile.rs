@@ -256,10 +256,17 @@ impl Compiler {
                     .help("a `not` alone matches nothing; add an `any` or `all` of regexes"),
             );
         }
-        let section = rr.section.as_ref().and_then(|p| {
-            let span = yaml::locate_string(text, p, from);
-            self.regex(file, span, p, false).map(|(re, _)| re)
-        });
+        let section = rr
+            .section
+            .as_ref()
+            .map(|list| list.as_slice().to_vec())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| {
+                let span = yaml::locate_string(text, p, from);
+                self.regex(file, span, p, false).map(|(re, _)| re)
+            })
+            .collect();
         let max = rr.occurs.as_ref().and_then(|o| o.max);
         let occurs = Occurs {
             // `occurs: {max: 0}` alone is a forbidden-text rule: nothing is required.

@@ -187,8 +187,8 @@ pub struct ClauseMatcher {
     pub scope: Scope,
     /// The match tree.
     pub tree: Node,
-    /// Heading of the section where the clause belongs.
-    pub section: Option<Regex>,
+    /// Headings of the section where the clause belongs, best first.
+    pub section: Vec<Regex>,
     /// Expected number of distinct matches.
     pub occurs: Occurs,
     /// Trigger that must hold in the document for the rule to apply.

@@ -47,9 +47,10 @@ pub(crate) struct RawRule {
     /// The boolean match tree (clause rules).
     #[serde(default, rename = "match")]
     pub matcher: Option<RawNode>,
-    /// Regex for the heading of the section where the clause belongs.
+    /// Regex (or list of regexes, best first) for the heading of the section
+    /// where the clause belongs.
     #[serde(default)]
-    pub section: Option<String>,
+    pub section: Option<RawStrings>,
     /// How many distinct matches are expected.
     #[serde(default)]
     pub occurs: Option<RawOccurs>,
@@ -78,6 +79,26 @@ pub(crate) struct RawRule {
     /// Texts the rule must accept and reject.
     #[serde(default)]
     pub examples: Option<RawExamples>,
+}
+
+/// One string or a list of strings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawStrings {
+    /// A single string.
+    One(String),
+    /// A list.
+    Many(Vec<String>),
+}
+
+impl RawStrings {
+    /// The strings, in order.
+    pub fn as_slice(&self) -> &[String] {
+        match self {
+            RawStrings::One(s) => std::slice::from_ref(s),
+            RawStrings::Many(v) => v,
+        }
+    }
 }
 
 /// A legal citation.

@@ -2,6 +2,7 @@
 //! one module per concern.
 
 mod bad_input;
+mod fixtures;
 mod output;
 mod rule_packs;
 mod seed;

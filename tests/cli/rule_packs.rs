@@ -139,3 +139,42 @@ fn eval_prints_a_table() {
             "FN children-under-13 no.md\n   evidence: something the rule misses",
         ));
 }
+
+#[test]
+fn conditional_and_forbidden_rules_in_json() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let quiet = dir.path().join("quiet.md");
+    std::fs::write(&quiet, "# Policy\n\nWe collect your email address.\n").unwrap();
+    let selling = dir.path().join("selling.md");
+    std::fs::write(
+        &selling,
+        "# Policy\n\nWe do not sell your personal information.\n\n## Partners\n\nWe may sell your personal information to partners.\n",
+    )
+    .unwrap();
+    let (code, json, _) = check_json(&[
+        "--pack",
+        "core",
+        "--rules",
+        "fixtures/rule-packs/sale.yaml",
+        quiet.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "core clauses are missing");
+    assert_eq!(clause_status(&json, "do-not-sell-link"), "not-applicable");
+    assert_eq!(clause_status(&json, "no-sale-promise-broken"), "missing");
+    assert!(findings(&json, "no-sale-promise-broken").is_empty());
+    let (_, json, _) = check_json(&[
+        "--pack",
+        "core",
+        "--rules",
+        "fixtures/rule-packs/sale.yaml",
+        selling.to_str().unwrap(),
+    ]);
+    assert_eq!(clause_status(&json, "do-not-sell-link"), "missing");
+    let forbidden = findings(&json, "no-sale-promise-broken");
+    assert_eq!(forbidden.len(), 1, "the negated sentence does not count");
+    assert_eq!(forbidden[0]["span"]["line"], 7);
+    clauselint()
+        .args(["test-rules", "fixtures/rule-packs/sale.yaml"])
+        .assert()
+        .code(0);
+}
