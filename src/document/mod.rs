@@ -2,9 +2,9 @@
 //! cells and sentences, with folded text for matching and exact spans back
 //! into the original bytes.
 //!
-//! Format adapters ([`markdown`], [`plain`]) walk the source and feed pieces of
+//! Format adapters (`markdown`, `plain`) walk the source and feed pieces of
 //! text with their original offsets into a builder, which folds the text (see
-//! [`fold`]) and keeps an [`OffsetMap`] so every match maps back exactly.
+//! `fold`) and keeps an [`OffsetMap`] so every match maps back exactly.
 
 mod builder;
 mod fold;

@@ -3,7 +3,7 @@
 //! One pass of the rule set's `RegexSet` over the folded text tells which
 //! patterns occur at all; only those are searched for their positions, once
 //! each. Clause rules then evaluate their match trees on just the scope units
-//! that hold a hit ([`clause`]); detectors ([`duplicates`], [`repeated`]) walk
+//! that hold a hit (`clause`); detectors (`duplicates`, `repeated`) walk
 //! the blocks.
 
 mod clause;

@@ -1,7 +1,7 @@
 //! Rules: the compiled, immutable form of YAML rule packs.
 //!
-//! Loading is two-phase: [`yaml`] parses a file into the [`raw`] serde structs,
-//! then [`compile`] checks every field and compiles every regex, collecting all
+//! Loading is two-phase: `yaml` parses a file into the `raw` serde structs,
+//! then `compile` checks every field and compiles every regex, collecting all
 //! problems at once. Built-in packs ([`builtin`]) go through the same path.
 
 pub mod builtin;
