@@ -8,6 +8,7 @@
 
 mod builder;
 mod fold;
+pub mod language;
 mod markdown;
 mod offset_map;
 mod plain;
@@ -112,6 +113,7 @@ pub struct Document {
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
+    links: Vec<Range<usize>>,
 }
 
 impl Document {
@@ -165,6 +167,20 @@ impl Document {
     #[must_use]
     pub fn sections(&self) -> &[Section] {
         &self.sections
+    }
+
+    /// Folded ranges of the text of links (Markdown links, autolinks and
+    /// inline HTML `<a>` elements), in document order.
+    #[must_use]
+    pub fn links(&self) -> &[Range<usize>] {
+        &self.links
+    }
+
+    /// Whether any link's text overlaps the folded `range`.
+    #[must_use]
+    pub fn in_link(&self, range: Range<usize>) -> bool {
+        let i = self.links.partition_point(|l| l.end <= range.start);
+        self.links.get(i).is_some_and(|l| l.start < range.end)
     }
 
     /// Maps a folded range to a span of the original file.
@@ -240,6 +256,20 @@ mod tests {
     fn code_comments_and_link_urls_are_not_text() {
         let doc = md("Text [link text](http://x.example/secret) here.\n\n```\ncode under 13\n```\n\n<!-- hidden -->\n");
         assert_eq!(doc.folded(), "Text link text here.\n");
+        let link = doc.links()[0].clone();
+        assert_eq!(doc.text(link.clone()).trim(), "link text");
+        assert!(doc.in_link(link.end - 4..link.end + 2));
+        assert!(!doc.in_link(link.end + 1..doc.folded().len() - 1));
+    }
+
+    #[test]
+    fn inline_html_anchors_are_links() {
+        let doc = md("Please <a href=\"/x\">click here</a>. Or click here.\n");
+        assert_eq!(doc.links().len(), 1);
+        let first = doc.folded().find("click here").unwrap();
+        let second = doc.folded().rfind("click here").unwrap();
+        assert!(doc.in_link(first..first + 10));
+        assert!(!doc.in_link(second..second + 10));
     }
 
     #[test]

@@ -375,16 +375,50 @@ impl Compiler {
         match name {
             "duplicate-paragraph" => Some(Check::DuplicateParagraph {
                 min_words: options.and_then(|o| o.min_words).unwrap_or(8),
+                max_distance: options.and_then(|o| o.max_distance).unwrap_or(8),
             }),
             "repeated-words" => Some(Check::RepeatedWords {
                 allow: options
                     .map(|o| o.allow.iter().map(|w| w.to_lowercase()).collect())
                     .unwrap_or_default(),
             }),
+            "near-duplicate-paragraph" => {
+                let similarity = options.and_then(|o| o.similarity).unwrap_or(0.7);
+                if !(similarity > 0.0 && similarity <= 1.0) {
+                    self.errors.push(
+                        RuleError::new(
+                            file,
+                            span,
+                            format!(
+                                "`similarity` must be above 0 and at most 1, found {similarity}"
+                            ),
+                        )
+                        .help("0.7 reports paragraphs that share 70% of their word sequences"),
+                    );
+                    return None;
+                }
+                Some(Check::NearDuplicateParagraph {
+                    min_words: options.and_then(|o| o.min_words).unwrap_or(15),
+                    // In range 1..=1000 after the check above.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    similarity_permille: (similarity * 1000.0).round() as u32,
+                    max_distance: options.and_then(|o| o.max_distance).unwrap_or(8),
+                })
+            }
+            "mojibake" => Some(Check::Mojibake),
+            "placeholder" => Some(Check::Placeholder),
+            "dangling-link-text" => Some(Check::DanglingLinkText),
+            "stale-policy" => Some(Check::StalePolicy {
+                max_age_months: options.and_then(|o| o.max_age_months).unwrap_or(12),
+            }),
+            "conflicting-dates" => Some(Check::ConflictingDates),
             other => {
                 self.errors.push(
-                    RuleError::new(file, span, format!("unknown check `{other}`"))
-                        .help("built-in checks are `duplicate-paragraph` and `repeated-words`"),
+                    RuleError::new(file, span, format!("unknown check `{other}`")).help(
+                        "built-in checks are `duplicate-paragraph`, `repeated-words`, \
+                         `near-duplicate-paragraph`, `mojibake`, `placeholder`, \
+                         `dangling-link-text`, `stale-policy` and `conflicting-dates`",
+                    ),
                 );
                 None
             }

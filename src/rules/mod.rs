@@ -209,12 +209,66 @@ pub enum Check {
     DuplicateParagraph {
         /// Shortest paragraph compared, in words.
         min_words: usize,
+        /// Largest distance between the copies, in blocks.
+        max_distance: usize,
     },
     /// A word or short phrase written twice in a row ("the the").
     RepeatedWords {
         /// Lowercase words allowed to repeat.
         allow: Vec<String>,
     },
+    /// A paragraph repeated with small edits: word-shingle Jaccard similarity
+    /// at or above a threshold (exact copies are left to `DuplicateParagraph`).
+    NearDuplicateParagraph {
+        /// Shortest paragraph compared, in words.
+        min_words: usize,
+        /// Lowest similarity reported, in thousandths (800 = 0.8).
+        similarity_permille: u32,
+        /// Largest distance between the copies, in blocks.
+        max_distance: usize,
+    },
+    /// Text garbled by a wrong character decoding ("Â´", "â€™", "Ã©", U+FFFD).
+    Mojibake,
+    /// Template text never filled in ("[Company Name]", "lorem ipsum", "TBD").
+    Placeholder,
+    /// "Click here" or "Find it here." with no link on the text.
+    DanglingLinkText,
+    /// The newest last-updated or effective date is older than the limit.
+    StalePolicy {
+        /// Largest age, in months, before the check date.
+        max_age_months: u32,
+    },
+    /// Two different last-updated (or two different effective) dates.
+    ConflictingDates,
+}
+
+impl Check {
+    /// The name used after `check:` in YAML.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Check::DuplicateParagraph { .. } => "duplicate-paragraph",
+            Check::RepeatedWords { .. } => "repeated-words",
+            Check::NearDuplicateParagraph { .. } => "near-duplicate-paragraph",
+            Check::Mojibake => "mojibake",
+            Check::Placeholder => "placeholder",
+            Check::DanglingLinkText => "dangling-link-text",
+            Check::StalePolicy { .. } => "stale-policy",
+            Check::ConflictingDates => "conflicting-dates",
+        }
+    }
+
+    /// Whether the detector works on any language; the others look for
+    /// English words and are not run on documents in other languages.
+    #[must_use]
+    pub fn language_neutral(&self) -> bool {
+        matches!(
+            self,
+            Check::DuplicateParagraph { .. }
+                | Check::NearDuplicateParagraph { .. }
+                | Check::Mojibake
+        )
+    }
 }
 
 /// What a rule does.

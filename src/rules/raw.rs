@@ -158,6 +158,15 @@ pub(crate) struct RawCheckOptions {
     /// repeated-words: words that may legitimately repeat ("that that").
     #[serde(default)]
     pub allow: Vec<String>,
+    /// near-duplicate-paragraph: lowest word-shingle similarity reported (0 to 1).
+    #[serde(default)]
+    pub similarity: Option<f64>,
+    /// duplicate detectors: largest distance between two copies, in blocks.
+    #[serde(default)]
+    pub max_distance: Option<usize>,
+    /// stale-policy: largest age of the newest stated date, in months.
+    #[serde(default)]
+    pub max_age_months: Option<u32>,
 }
 
 /// Example texts.

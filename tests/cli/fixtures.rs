@@ -48,7 +48,9 @@ fn fixtures_report_what_they_expect() {
             .collect();
         assert_eq!(got, want, "{rel}");
         let human = clauselint()
-            .args(["check", "--pack", "core", "--pack", "hygiene", &rel])
+            .args([
+                "check", "--today", TODAY, "--pack", "core", "--pack", "hygiene", &rel,
+            ])
             .output()
             .unwrap();
         insta::assert_snapshot!(String::from_utf8_lossy(&human.stdout));

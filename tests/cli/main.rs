@@ -27,6 +27,9 @@ pub(crate) fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The check date pinned in tests, so `stale-policy` does not depend on the clock.
+pub(crate) const TODAY: &str = "2026-11-30";
+
 pub(crate) const SEED: &str = "fixtures/markdown/localstack-privacy-2018.md";
 
 /// The seed's text.
@@ -38,7 +41,7 @@ pub(crate) fn seed_text() -> String {
 pub(crate) fn check_json(args: &[&str]) -> (i32, Value, String) {
     let out = clauselint()
         .arg("check")
-        .args(["--format", "json"])
+        .args(["--format", "json", "--today", TODAY])
         .args(args)
         .output()
         .expect("runs");
