@@ -82,8 +82,8 @@ impl FailOn {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories are walked for .md, .markdown
-    /// and .txt files, honouring .gitignore). Defaults to the current directory.
+    /// Files or directories to check (directories are walked for .md, .markdown,
+    /// .txt, .html and .htm files, honouring .gitignore). Defaults to the current directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]

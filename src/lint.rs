@@ -6,7 +6,7 @@ use crate::document::{Document, Format};
 use crate::engine;
 use crate::finding::FileReport;
 use crate::rules::RuleSet;
-use crate::source::{decode, DecodeError, SourceFile};
+use crate::source::{decode, decode_html, DecodeError, SourceFile};
 
 /// What became of one input file.
 #[derive(Debug)]
@@ -46,10 +46,14 @@ pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
             }
         }
     };
-    match decode(bytes) {
-        Ok(text) => {
-            let source = SourceFile::new(display, text);
-            let report = lint_source(&source, Format::from_path(path), rules);
+    let format = Format::from_path(path);
+    let decoded = match format {
+        Format::Html => decode_html(bytes).map(|d| SourceFile::from_decoded(display, d)),
+        _ => decode(bytes).map(|text| SourceFile::new(display, text)),
+    };
+    match decoded {
+        Ok(source) => {
+            let report = lint_source(&source, format, rules);
             Outcome::Checked { source, report }
         }
         Err(e @ DecodeError::Binary { .. }) => Outcome::Skipped {
