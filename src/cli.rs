@@ -28,6 +28,8 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Measure clause rules against a labels file (precision, recall, F1).
     Eval(EvalArgs),
+    /// Write a self-contained HTML coverage report of policy files.
+    Report(ReportArgs),
 }
 
 /// Which rule packs to load.
@@ -154,6 +156,23 @@ pub struct EvalArgs {
     /// negative with the labelled evidence.
     #[arg(long)]
     pub show_errors: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the HTML page.
+    #[arg(long, value_name = "OUT.html")]
+    pub html: PathBuf,
+    /// Files or directories to report on (walked as by `check`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -4,6 +4,7 @@
 //! chunk; [`finish`] then joins the chunks in path order and adds the summary,
 //! so output is identical whatever the thread count.
 
+pub mod html_page;
 pub mod human;
 pub mod json;
 
