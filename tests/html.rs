@@ -398,3 +398,219 @@ fn corpus_html_pages_lint_without_errors() {
         start.elapsed()
     );
 }
+
+/// A Chromium binary: `CLAUSELINT_CHROMIUM`, else `chromium`,
+/// `chromium-browser` or `google-chrome` on the PATH.
+fn find_chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CLAUSELINT_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// Runs headless Chromium with `args` and `url`, stdout to `stdout_file`,
+/// killed after two minutes.
+fn run_chromium(chromium: &Path, profile: &Path, args: &[&str], url: &str, stdout_file: &Path) {
+    let out = std::fs::File::create(stdout_file).unwrap();
+    let mut child = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--window-size=1280,900",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(url)
+        .stdout(out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "chromium exited with {status}");
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Collects what a reader sees: every clause listed per file, and for every
+/// link from a clause to a passage, where the passage is after a click.
+const PROBE: &str = r#"<script>
+(function () {
+  var out = { clauses: [], jumps: [] };
+  document.querySelectorAll("section.file").forEach(function (sec) {
+    var file = sec.querySelector("h2").textContent;
+    sec.querySelectorAll("li.clause").forEach(function (li) {
+      out.clauses.push({ file: file, rule: li.getAttribute("data-rule"), status: li.getAttribute("data-status") });
+    });
+  });
+  document.querySelectorAll("li.clause a.jump").forEach(function (a) {
+    window.scrollTo(0, 0);
+    var id = a.getAttribute("href").slice(1);
+    a.click();
+    var anchor = document.getElementById(id);
+    var mark = anchor && anchor.parentElement;
+    var r = mark ? mark.getBoundingClientRect() : { top: -1, bottom: -1 };
+    out.jumps.push({
+      rule: a.closest("li.clause").getAttribute("data-rule"), id: id,
+      scrollY: window.scrollY, top: r.top, bottom: r.bottom, height: window.innerHeight,
+      mark: mark ? mark.tagName : "", active: !!mark && mark.classList.contains("active"),
+      focused: document.activeElement === anchor
+    });
+  });
+  var pre = document.createElement("pre");
+  pre.id = "e2e";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>
+"#;
+
+#[test]
+fn report_in_headless_chromium() {
+    let Some(chromium) = find_chromium() else {
+        eprintln!(
+            "skipped: chromium not found (apt-get install chromium, or set CLAUSELINT_CHROMIUM)"
+        );
+        return;
+    };
+    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let report = artifacts.join("report.html");
+    let inputs = [
+        fixture("md/acme.md"),
+        fixture("md/breach.md"),
+        fixture("nested-inline.html"),
+        fixture("windows-1252.html"),
+    ];
+    let status = assert_cmd::Command::cargo_bin("clauselint")
+        .unwrap()
+        .arg("report")
+        .arg("--html")
+        .arg(&report)
+        .arg("--rules")
+        .arg(fixture("once.yaml"))
+        .args(&inputs)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let page = std::fs::read_to_string(&report).unwrap();
+    // Self-contained: nothing the browser would fetch.
+    for needle in ["<link", "src=\"http", "src='http", "@import", "url(http"] {
+        assert!(!page.contains(needle), "report references {needle}");
+    }
+    let probe = artifacts.join("report-probe.html");
+    std::fs::write(&probe, page.replace("</body>", &format!("{PROBE}</body>"))).unwrap();
+
+    let profile = tempfile::tempdir().unwrap();
+    let dom = artifacts.join("report-probe.dom.html");
+    run_chromium(
+        &chromium,
+        profile.path(),
+        &["--dump-dom"],
+        &format!("file://{}", probe.display()),
+        &dom,
+    );
+    let dom = std::fs::read_to_string(&dom).unwrap();
+    let start = dom
+        .find("<pre id=\"e2e\">")
+        .expect("probe output in the DOM")
+        + "<pre id=\"e2e\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let result: serde_json::Value = serde_json::from_str(&json).unwrap();
+
+    // Every clause of the enabled packs is listed for every file.
+    let mut packs: Vec<_> = builtin::default_names()
+        .into_iter()
+        .map(|n| builtin::find(n).unwrap().to_source())
+        .collect();
+    packs.push(rules::PackSource {
+        file: SourceFile::new(
+            "once.yaml",
+            std::fs::read_to_string(fixture("once.yaml")).unwrap(),
+        ),
+        builtin: false,
+    });
+    let rules = rules::load(&packs).unwrap();
+    let clause_ids: Vec<&str> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.is_clause())
+        .map(|r| r.id.as_str())
+        .collect();
+    let listed = result["clauses"].as_array().unwrap();
+    assert_eq!(listed.len(), clause_ids.len() * inputs.len());
+    for input in &inputs {
+        let name = input.display().to_string();
+        let mine: Vec<&str> = listed
+            .iter()
+            .filter(|c| name.ends_with(c["file"].as_str().unwrap()))
+            .map(|c| c["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(mine, clause_ids, "clauses listed for {name}");
+    }
+    // Clicking a clause's passage link scrolls its highlighted passage into view.
+    let jumps = result["jumps"].as_array().unwrap();
+    assert!(jumps.len() >= 10, "too few passage links: {}", jumps.len());
+    let mut scrolled = 0;
+    for j in jumps {
+        let (top, bottom, height) = (
+            j["top"].as_f64().unwrap(),
+            j["bottom"].as_f64().unwrap(),
+            j["height"].as_f64().unwrap(),
+        );
+        assert_eq!(j["mark"], "MARK", "{j}");
+        assert!(
+            top >= 0.0 && bottom <= height,
+            "passage not in view after click: {j}"
+        );
+        assert_eq!(j["active"], true, "{j}");
+        assert_eq!(j["focused"], true, "{j}");
+        if j["scrollY"].as_f64().unwrap() > 0.0 {
+            scrolled += 1;
+        }
+    }
+    assert!(
+        scrolled * 2 > jumps.len(),
+        "most passages should need scrolling: {scrolled}/{}",
+        jumps.len()
+    );
+
+    // A screenshot as a test artifact.
+    let shot = artifacts.join("report.png");
+    let _ = std::fs::remove_file(&shot);
+    run_chromium(
+        &chromium,
+        profile.path(),
+        &[&format!("--screenshot={}", shot.display())],
+        &format!("file://{}", report.display()),
+        &artifacts.join("screenshot.log"),
+    );
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    eprintln!("screenshot: {}", shot.display());
+}

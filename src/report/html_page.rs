@@ -162,7 +162,7 @@ fn status_badge(status: ClauseStatus) -> &'static str {
     match status {
         ClauseStatus::Present => "<span class=\"badge present\">✓ Present</span>",
         ClauseStatus::Missing => "<span class=\"badge missing\">✗ Missing</span>",
-        ClauseStatus::Duplicated => "<span class=\"badge duplicated\">⧉ Duplicated</span>",
+        ClauseStatus::Duplicated => "<span class=\"badge duplicated\">⇉ Duplicated</span>",
     }
 }
 
@@ -363,7 +363,13 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
                 "<details{open}><summary>What counts, help and citations</summary>"
             );
             if v.status != ClauseStatus::Present {
-                let _ = write!(h, "<p class=\"message\">{}</p>", escape(&rule.message));
+                let message = f
+                    .report
+                    .findings
+                    .iter()
+                    .find(|x| x.rule == v.rule)
+                    .map_or(rule.message.as_str(), |x| x.message.as_str());
+                let _ = write!(h, "<p class=\"message\">{}</p>", escape(message));
             }
             if let Some(d) = &rule.description {
                 let _ = write!(h, "<p>{}</p>", escape(d));
@@ -482,6 +488,15 @@ fn policy_text(
                 h.push_str(&text);
                 continue;
             }
+            let ids: Vec<&str> = on.iter().map(|p| p.id.as_str()).collect();
+            let dup = on.iter().any(|p| p.duplicate);
+            let _ = write!(
+                h,
+                "<mark class=\"hit{}\" data-passages=\"{}\">",
+                if dup { " dup" } else { "" },
+                ids.join(" ")
+            );
+            // Anchors inside the mark, so a link lands on the highlighted text.
             for (p, _) in passages
                 .iter()
                 .zip(anchor_of)
@@ -493,14 +508,7 @@ fn policy_text(
                     p.id
                 );
             }
-            let ids: Vec<&str> = on.iter().map(|p| p.id.as_str()).collect();
-            let dup = on.iter().any(|p| p.duplicate);
-            let _ = write!(
-                h,
-                "<mark class=\"hit{}\" data-passages=\"{}\">{text}</mark>",
-                if dup { " dup" } else { "" },
-                ids.join(" ")
-            );
+            let _ = write!(h, "{text}</mark>");
             // Links back to the clauses whose passages start here.
             let mut seen: Vec<&str> = Vec::new();
             for (p, _) in passages
