@@ -614,3 +614,77 @@ fn report_in_headless_chromium() {
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     eprintln!("screenshot: {}", shot.display());
 }
+
+#[test]
+fn report_page_escapes_policy_text_and_summarises_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Policy\n\n<img src=x onerror=alert(1)> We do not knowingly collect data from children under 13. </mark><script>alert(2)</script>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.html"),
+        "<h1>B</h1><p>Fish &amp; chips &lt;script&gt;alert(3)&lt;/script&gt; are served.</p>",
+    )
+    .unwrap();
+    let out_path = dir.path().join("out/report.html");
+    std::fs::create_dir_all(out_path.parent().unwrap()).unwrap();
+    let out = assert_cmd::Command::cargo_bin("clauselint")
+        .unwrap()
+        .arg("report")
+        .arg("--html")
+        .arg(&out_path)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(2 files)"));
+    let page = std::fs::read_to_string(&out_path).unwrap();
+    assert!(!page.contains("<img src=x"));
+    assert!(!page.contains("<script>alert"));
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(page.contains("&lt;/mark&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
+    assert!(page.contains("Fish &amp; chips &lt;script&gt;alert(3)&lt;/script&gt;"));
+    // One summary row per file, both clause verdict kinds, and help with citations.
+    assert_eq!(page.matches("<th scope=\"row\">").count(), 2);
+    assert_eq!(page.matches("<section class=\"file\"").count(), 2);
+    assert!(page.contains("data-status=\"present\""));
+    assert!(page.contains("data-status=\"missing\""));
+    assert!(page.contains("<strong>Help:</strong>"));
+    assert!(page.contains("href=\"https://www.law.cornell.edu/"));
+    // Landmarks for assistive technology, and no way to fetch anything.
+    for landmark in [
+        "<header>",
+        "<main id=\"main\"",
+        "<nav aria-label=\"Files\">",
+        "<footer>",
+    ] {
+        assert!(page.contains(landmark), "missing {landmark}");
+    }
+    assert!(page.contains("default-src 'none'"));
+}
+
+#[test]
+fn report_lists_unreadable_files_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.html");
+    std::fs::write(&bad, b"<meta charset=koi8-r><p>\xc1</p>").unwrap();
+    let out_path = dir.path().join("r.html");
+    let out = assert_cmd::Command::cargo_bin("clauselint")
+        .unwrap()
+        .arg("report")
+        .arg("--html")
+        .arg(&out_path)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let page = std::fs::read_to_string(&out_path).unwrap();
+    assert!(page.contains("Files that could not be checked"));
+    assert!(page.contains("unsupported charset `koi8-r`"));
+}

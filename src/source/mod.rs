@@ -29,6 +29,7 @@ struct Inner {
     text: String,
     lines: LineIndex,
     origin: Option<OriginMap>,
+    note: Option<String>,
 }
 
 impl SourceFile {
@@ -43,6 +44,7 @@ impl SourceFile {
                 text,
                 lines,
                 origin: None,
+                note: None,
             }),
         }
     }
@@ -59,6 +61,7 @@ impl SourceFile {
                 text,
                 lines,
                 origin: Some(origin),
+                note: None,
             }),
         }
     }
@@ -66,10 +69,22 @@ impl SourceFile {
     /// Wraps a decoded HTML file.
     #[must_use]
     pub fn from_decoded(path: impl Into<String>, decoded: Decoded) -> Self {
-        match decoded.origin {
+        let mut file = match decoded.origin {
             Some(origin) => Self::transcoded(path, decoded.text, origin),
             None => Self::new(path, decoded.text),
+        };
+        if let Some(note) = decoded.note {
+            if let Some(inner) = Arc::get_mut(&mut file.inner) {
+                inner.note = Some(note);
+            }
         }
+        file
+    }
+
+    /// A note about how the file was decoded (a `<meta>` charset overruled).
+    #[must_use]
+    pub fn decode_note(&self) -> Option<&str> {
+        self.inner.note.as_deref()
     }
 
     /// Whether the text was transcoded (its offsets differ from the file's bytes).
