@@ -29,6 +29,8 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Measure clause rules against a labels file (precision, recall, F1).
     Eval(EvalArgs),
+    /// Write a self-contained HTML coverage report of policy files.
+    Report(ReportArgs),
 }
 
 /// Which rule packs to load.
@@ -83,8 +85,8 @@ impl FailOn {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories are walked for .md, .markdown
-    /// and .txt files, honouring .gitignore). Defaults to the current directory.
+    /// Files or directories to check (directories are walked for .md, .markdown,
+    /// .txt, .html and .htm files, honouring .gitignore). Defaults to the current directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -162,6 +164,23 @@ pub struct EvalArgs {
     /// negative with the labelled evidence.
     #[arg(long)]
     pub show_errors: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the HTML page.
+    #[arg(long, value_name = "OUT.html")]
+    pub html: PathBuf,
+    /// Files or directories to report on (walked as by `check`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -5,6 +5,7 @@ mod eval;
 mod explain;
 mod list;
 mod packs;
+mod report;
 mod test_rules;
 
 use std::io::{self, Write};
@@ -23,6 +24,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::Explain(args) => explain::run(&args, out, err),
         Command::TestRules(args) => test_rules::run(&args, out, err),
         Command::Eval(args) => eval::run(&args, out, err),
+        Command::Report(args) => report::run(&args, out, err),
     }
 }
 

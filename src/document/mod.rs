@@ -2,12 +2,13 @@
 //! cells and sentences, with folded text for matching and exact spans back
 //! into the original bytes.
 //!
-//! Format adapters (`markdown`, `plain`) walk the source and feed pieces of
+//! Format adapters (`markdown`, `plain`, [`html`]) walk the source and feed pieces of
 //! text with their original offsets into a builder, which folds the text (see
 //! `fold`) and keeps an [`OffsetMap`] so every match maps back exactly.
 
 mod builder;
 mod fold;
+pub mod html;
 pub mod language;
 mod markdown;
 mod offset_map;
@@ -28,6 +29,8 @@ pub enum Format {
     Markdown,
     /// Plain text: blank lines separate paragraphs.
     Plain,
+    /// HTML: block elements separate paragraphs (see [`html`]).
+    Html,
 }
 
 impl Format {
@@ -41,6 +44,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
         }
     }
@@ -123,6 +127,7 @@ impl Document {
         let builder = match format {
             Format::Markdown => markdown::build(source.text()),
             Format::Plain => plain::build(source.text()),
+            Format::Html => html::build(source.text()),
         };
         builder.finish(source, format)
     }

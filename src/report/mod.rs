@@ -4,6 +4,7 @@
 //! chunk; [`finish`] then joins the chunks in path order and adds the summary,
 //! so output is identical whatever the thread count.
 
+pub mod html_page;
 pub mod human;
 pub mod json;
 
@@ -98,7 +99,9 @@ pub fn render(outcome: &Outcome, rules: &RuleSet, opts: RenderOptions) -> Render
                 OutputFormat::Short => human::short(source, report),
                 OutputFormat::Json => json::file(source, report),
             },
-            stderr: String::new(),
+            stderr: source
+                .decode_note()
+                .map_or_else(String::new, |n| format!("note: {}: {n}\n", source.path())),
             counts: Counts::of(report),
             worst: report.findings.iter().map(|f| f.severity).max(),
             checked: true,
