@@ -49,7 +49,7 @@ pub(super) fn run(
             message: e.message,
         })
         .collect();
-    let run = report::finish(rendered, errors, opts);
+    let run = report::finish(rendered, errors, opts, &rules);
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
     Ok(if run.had_errors {

