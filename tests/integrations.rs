@@ -438,3 +438,184 @@ sys.exit(1 if errors else 0)
         }
     }
 }
+
+mod pre_commit {
+    use super::*;
+    use std::time::Instant;
+
+    const POLICY: &str = "# Example Co. Privacy Policy
+
+We collect your e-mail address when you sign up, and use it to run the service.
+
+## Cookies
+
+Our analytics provider, a third party, may place cookies on your browser to measure traffic.
+
+## Your choices
+
+You can unsubscribe from our newsletter by following the link in any message.
+
+## Security
+
+If we learn of a security breach affecting your personal information, we will notify you.
+
+## Children
+
+We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.
+";
+
+    fn pre_commit() -> Option<PathBuf> {
+        std::env::var_os("CLAUSELINT_PRE_COMMIT")
+            .map(PathBuf::from)
+            .into_iter()
+            .chain([
+                root().join(".ci/venv/bin/pre-commit"),
+                PathBuf::from("pre-commit"),
+            ])
+            .find(|p| {
+                StdCommand::new(p)
+                    .arg("--version")
+                    .output()
+                    .is_ok_and(|o| o.status.success())
+            })
+    }
+
+    fn git(dir: &Path, gitconfig: &Path, args: &[&str]) -> std::process::Output {
+        StdCommand::new("git")
+            .current_dir(dir)
+            .env("GIT_CONFIG_GLOBAL", gitconfig)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args)
+            .output()
+            .expect("git runs")
+    }
+
+    /// The crate's HEAD commit, if the crate is a git checkout whose HEAD
+    /// holds `.pre-commit-hooks.yaml`.
+    fn head(gitconfig: &Path) -> Option<String> {
+        let out = git(root(), gitconfig, &["rev-parse", "HEAD"]);
+        let sha = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+        let has_hooks = git(
+            root(),
+            gitconfig,
+            &["cat-file", "-e", &format!("{sha}:.pre-commit-hooks.yaml")],
+        );
+        (out.status.success() && has_hooks.status.success()).then_some(sha)
+    }
+
+    /// The real `pre-commit`, installing the hook from this repository with
+    /// `language: rust` (`cargo install --path .` at HEAD): a commit that
+    /// deletes the children-under-13 paragraph is blocked, naming the rule.
+    #[test]
+    fn hook_blocks_a_commit_that_removes_a_clause() {
+        let Some(pre_commit) = pre_commit() else {
+            eprintln!(
+                "SKIPPED hook_blocks_a_commit_that_removes_a_clause: `pre-commit` not found; \
+                 set CLAUSELINT_PRE_COMMIT or run .ci/run"
+            );
+            return;
+        };
+        let work = tempfile::tempdir().unwrap();
+        let gitconfig = work.path().join("gitconfig");
+        std::fs::write(
+            &gitconfig,
+            "[user]\n\tname = Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n",
+        )
+        .unwrap();
+        let Some(rev) = head(&gitconfig) else {
+            eprintln!(
+                "SKIPPED hook_blocks_a_commit_that_removes_a_clause: the crate is not a git \
+                 checkout with .pre-commit-hooks.yaml committed at HEAD"
+            );
+            return;
+        };
+        let repo = work.path().join("repo");
+        std::fs::create_dir(&repo).unwrap();
+        assert!(git(&repo, &gitconfig, &["init", "-q"]).status.success());
+        std::fs::write(
+            repo.join(".pre-commit-config.yaml"),
+            format!(
+                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: clauselint\n",
+                root().display()
+            ),
+        )
+        .unwrap();
+        std::fs::write(repo.join("PRIVACY.md"), POLICY).unwrap();
+        // Not a policy: must not be passed to the hook (`types_or` excludes it).
+        std::fs::write(repo.join("notes.yaml"), "a: 1\n").unwrap();
+
+        // Hook environments are cached across runs (keyed by rev), and the
+        // cargo build reuses one target directory with a cheap profile, so
+        // only the first run pays for compiling the dependencies.
+        let cache = root().join("target/pre-commit");
+        let run = |args: &[&str]| {
+            let started = Instant::now();
+            let out = StdCommand::new(&pre_commit)
+                .current_dir(&repo)
+                .env("GIT_CONFIG_GLOBAL", &gitconfig)
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("PRE_COMMIT_HOME", cache.join("home"))
+                .env("CARGO_TARGET_DIR", cache.join("cargo-target"))
+                .env("CARGO_PROFILE_RELEASE_LTO", "false")
+                .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+                .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+                .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+                .env("CARGO_PROFILE_RELEASE_INCREMENTAL", "true")
+                .env("NO_COLOR", "1")
+                .args(args)
+                .output()
+                .expect("pre-commit runs");
+            eprintln!("pre-commit {args:?} took {:?}", started.elapsed());
+            out
+        };
+        let install = run(&["install-hooks"]);
+        assert!(
+            install.status.success(),
+            "hook install failed:\n{}{}",
+            String::from_utf8_lossy(&install.stdout),
+            String::from_utf8_lossy(&install.stderr)
+        );
+        assert!(run(&["install"]).status.success());
+
+        let commit = |message: &str| {
+            assert!(git(&repo, &gitconfig, &["add", "-A"]).status.success());
+            let started = Instant::now();
+            let out = StdCommand::new("git")
+                .current_dir(&repo)
+                .env("GIT_CONFIG_GLOBAL", &gitconfig)
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("PRE_COMMIT_HOME", cache.join("home"))
+                .env("NO_COLOR", "1")
+                .args(["commit", "-q", "-m", message])
+                .output()
+                .expect("git commit runs");
+            eprintln!("git commit took {:?}", started.elapsed());
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            (out.status.success(), text)
+        };
+
+        let (ok, text) = commit("Add the privacy policy");
+        assert!(ok, "a clean policy must commit:\n{text}");
+        assert!(
+            text.contains("clauselint") && text.contains("Passed"),
+            "{text}"
+        );
+
+        let without_kids = POLICY.replace(
+            "We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.\n",
+            "",
+        );
+        assert_ne!(without_kids, POLICY);
+        std::fs::write(repo.join("PRIVACY.md"), without_kids).unwrap();
+        let (ok, text) = commit("Shorten the policy");
+        assert!(!ok, "the commit must be blocked:\n{text}");
+        assert!(text.contains("children-under-13"), "{text}");
+        assert!(text.contains("PRIVACY.md"), "{text}");
+        let log = git(&repo, &gitconfig, &["log", "--oneline"]);
+        assert_eq!(String::from_utf8_lossy(&log.stdout).lines().count(), 1);
+    }
+}
