@@ -95,9 +95,17 @@ pub struct CheckArgs {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
-    /// Lowest finding severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Output")]
-    pub fail_on: FailOn,
+    /// Lowest finding severity that makes the exit code 1 [default: warning, or
+    /// `fail_on` from the configuration file].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub fail_on: Option<FailOn>,
+    /// Use this configuration file instead of discovering `.clauselint.yaml`
+    /// from the current directory up to the repository root.
+    #[arg(long, value_name = "FILE", help_heading = "Config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long, conflicts_with = "config", help_heading = "Config")]
+    pub isolated: bool,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -28,7 +28,7 @@ fn clauselint() -> Command {
 
 fn check(path: &str, format: &str) -> (String, i32) {
     let out = clauselint()
-        .args(["check", path, "--format", format])
+        .args(["check", path, "--format", format, "--isolated"])
         .output()
         .expect("runs");
     (
@@ -296,7 +296,15 @@ sys.exit(1 if errors else 0)
         .unwrap();
         let (out, code) = check_in(
             dir.path(),
-            &["check", name, "--rules", "odd.yaml", "--format", "github"],
+            &[
+                "check",
+                name,
+                "--rules",
+                "odd.yaml",
+                "--format",
+                "github",
+                "--isolated",
+            ],
         );
         assert_eq!(code, 1, "{out}");
         let line_re = regex::Regex::new(r"^::(error|warning|notice) ([^:]*)::(.*)$").unwrap();
@@ -436,6 +444,187 @@ sys.exit(1 if errors else 0)
             assert!(!text[s..e].is_empty());
             assert_eq!(l["fingerprint"].as_str().unwrap().len(), 32);
         }
+    }
+}
+
+/// A temporary git repository (only `git init`; tests add files).
+fn temp_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = StdCommand::new("git")
+        .current_dir(dir.path())
+        .args(["init", "-q"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        // Discovery only looks for `.git`, so a plain directory does as well.
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+    }
+    dir
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn jsonl(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+/// A policy with every core clause except children-under-13, and a repeated word.
+const NO_KIDS: &str = "# Example Co. Privacy Policy
+
+We collect your e-mail address when you sign up, and use it to run the the service.
+
+## Cookies
+
+Our analytics provider, a third party, may place cookies on your browser to measure traffic.
+
+## Your choices
+
+You can unsubscribe from our newsletter by following the link in any message.
+
+## Security
+
+If we learn of a security breach affecting your personal information, we will notify you.
+";
+
+mod config {
+    use super::*;
+
+    fn rules_of(findings: &[Value]) -> Vec<(String, String)> {
+        findings
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["severity"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn discovered_from_a_subdirectory_up_to_the_repository_root() {
+        let repo = temp_repo();
+        let r = repo.path();
+        write(
+            r,
+            ".clauselint.yaml",
+            "# project settings\nseverity:\n  children-under-13: warning\ndisable: [repeated-words]\nexclude: [\"docs/drafts/**\"]\nfail_on: error\n",
+        );
+        write(r, "docs/privacy.md", NO_KIDS);
+        write(r, "docs/drafts/next.md", "# Draft\n\nNothing yet.\n");
+        let docs = r.join("docs");
+
+        let (out, code) = check_in(&docs, &["check", "--format", "jsonl"]);
+        assert_eq!(
+            rules_of(&jsonl(&out)),
+            [("children-under-13".to_owned(), "warning".to_owned())],
+            "{out}"
+        );
+        assert_eq!(code, 0, "fail_on: error, and only a warning is left");
+
+        // `exclude` also applies to files named on the command line.
+        let (out, _) = check_in(
+            &docs,
+            &["check", "drafts/next.md", "privacy.md", "--format", "jsonl"],
+        );
+        assert!(
+            jsonl(&out).iter().all(|f| f["path"] == "privacy.md"),
+            "{out}"
+        );
+
+        // --fail-on on the command line wins over fail_on.
+        let (_, code) = check_in(
+            &docs,
+            &["check", "--fail-on", "warning", "--format", "jsonl"],
+        );
+        assert_eq!(code, 1);
+
+        // --isolated ignores the file.
+        let (out, code) = check_in(
+            &docs,
+            &["check", "privacy.md", "--format", "jsonl", "--isolated"],
+        );
+        assert_eq!(
+            rules_of(&jsonl(&out)),
+            [
+                ("children-under-13".to_owned(), "error".to_owned()),
+                ("repeated-words".to_owned(), "warning".to_owned()),
+            ],
+            "{out}"
+        );
+        assert_eq!(code, 1);
+    }
+
+    #[test]
+    fn explicit_config_with_user_packs_relative_to_it() {
+        let repo = temp_repo();
+        let r = repo.path();
+        write(
+            r,
+            "ci/lint.yaml",
+            "packs: [hygiene]\nrules: [house]\ninclude: [\"*.md\"]\n",
+        );
+        write(
+            r,
+            "ci/house/house.yaml",
+            "pack: house\nrules:\n  - id: contact-email\n    title: Contact\n    severity: error\n    message: no contact e-mail address\n    match: '@'\n    examples: {present: ['write to a@b.example'], absent: ['hello']}\n",
+        );
+        write(r, "policy.md", "# P\n\nNo address here.\n");
+        write(r, "policy.txt", "No address here either.\n");
+        let (out, code) = check_in(
+            r,
+            &["check", "--config", "ci/lint.yaml", "--format", "jsonl"],
+        );
+        let found = jsonl(&out);
+        assert_eq!(code, 1);
+        assert_eq!(found.len(), 1, "{out}");
+        assert_eq!(found[0]["rule"], "contact-email");
+        assert_eq!(found[0]["path"], "policy.md");
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors_with_the_line() {
+        let repo = temp_repo();
+        let r = repo.path();
+        write(r, "p.md", NO_KIDS);
+        write(r, ".clauselint.yaml", "packs: [core]\n\nfail-on: error\n");
+        let o = Command::cargo_bin("clauselint")
+            .unwrap()
+            .current_dir(r)
+            .args(["check", "p.md"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(".clauselint.yaml:3:1: unknown field `fail-on`"),
+            "{stderr}"
+        );
+
+        write(
+            r,
+            ".clauselint.yaml",
+            "packs: [core]\ndisable:\n  - opt-out\n  - childrens-under-13\n",
+        );
+        let o = Command::cargo_bin("clauselint")
+            .unwrap()
+            .current_dir(r)
+            .args(["check", "p.md"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(".clauselint.yaml:4:5: unknown rule `childrens-under-13`"),
+            "{stderr}"
+        );
     }
 }
 

@@ -1,31 +1,82 @@
 //! `clauselint check`.
 
+use clap::ValueEnum;
 use rayon::prelude::*;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::packs::{self, Builtins};
 use super::{use_color, with_threads};
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, FailOn, PackArgs};
+use crate::config::{self, Config};
 use crate::exit::ExitStatus;
 use crate::lint::lint_file;
 use crate::report::{self, FileError, RenderOptions};
 use crate::walk;
+
+/// The configuration that applies: `--config`, else discovered, unless `--isolated`.
+fn load_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, config::ConfigError> {
+    if args.isolated {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => config::discover(cwd),
+    };
+    path.map(|p| Config::load(&p)).transpose()
+}
 
 pub(super) fn run(
     args: &CheckArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<ExitStatus> {
-    let Some(rules) = packs::load(&args.packs, Builtins::Selected, err)? else {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let config = match load_config(args, &cwd) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let mut pack_args: PackArgs = args.packs.clone();
+    if let Some(c) = &config {
+        if pack_args.packs.is_empty() {
+            pack_args.packs = c.packs.clone().unwrap_or_default();
+        }
+        let mut rules = c.rules.clone();
+        rules.append(&mut pack_args.rules);
+        pack_args.rules = rules;
+    }
+    let Some(mut rules) = packs::load(&pack_args, Builtins::Selected, err)? else {
         return Ok(ExitStatus::Error);
     };
+    if let Some(c) = &config {
+        let unknown = c.unknown_rules(&rules);
+        if !unknown.is_empty() {
+            for e in unknown {
+                writeln!(err, "error: {e}")?;
+            }
+            return Ok(ExitStatus::Error);
+        }
+        rules = c.apply(&rules);
+    }
+    let fail_on = args
+        .fail_on
+        .or_else(|| {
+            let f = config.as_ref()?.fail_on.as_deref()?;
+            FailOn::from_str(f, true).ok()
+        })
+        .unwrap_or(FailOn::Warning);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (inputs, walk_errors) = walk::collect(&paths);
+    let (mut inputs, walk_errors) = walk::collect(&paths);
+    if let Some(c) = &config {
+        inputs.retain(|i| c.selects(&i.path, &cwd));
+    }
     let opts = RenderOptions {
         format: args.format,
         color: use_color(args.color),
@@ -54,7 +105,7 @@ pub(super) fn run(
     err.write_all(run.stderr.as_bytes())?;
     Ok(if run.had_errors {
         ExitStatus::Error
-    } else if run.worst.is_some_and(|s| args.fail_on.fails(s)) {
+    } else if run.worst.is_some_and(|s| fail_on.fails(s)) {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
