@@ -628,6 +628,96 @@ mod config {
     }
 }
 
+mod suppressions {
+    use super::*;
+
+    const POLICY: &str = "# Example Co. Privacy Policy
+<!-- clauselint-disable-file breach-notification -->
+
+We collect your e-mail address when you sign up, and use it to run the the service.
+
+<!-- clauselint-disable repeated-words -->
+Our analytics provider, a third party, may place cookies on your browser on your browser to measure traffic.
+<!-- clauselint-enable -->
+
+You can unsubscribe from our newsletter by following the link in any message.
+
+<!-- clauselint-disable-next-line repeated-words,opt-out -->
+
+Kids kids are welcome: we do not knowingly collect personal information from children under 13.
+
+<!-- clauselint-disabel opt-out -->
+";
+
+    fn found(text: &str) -> Vec<(String, usize, String)> {
+        let repo = temp_repo();
+        write(repo.path(), "p.md", text);
+        let (out, _) = check_in(repo.path(), &["check", "p.md", "--format", "jsonl"]);
+        jsonl(&out)
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["span"]["line"].as_u64().unwrap() as usize,
+                    f["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn directives_silence_and_unused_ones_are_reported() {
+        let f = found(POLICY);
+        let brief: Vec<(&str, usize)> = f.iter().map(|(r, l, _)| (r.as_str(), *l)).collect();
+        assert_eq!(
+            brief,
+            [
+                // Before the region: still reported.
+                ("repeated-words", 4),
+                // `opt-out` is stated, so its half of the directive is unused.
+                ("unused-suppression", 12),
+                // A typo in the directive name is reported, not ignored.
+                ("unused-suppression", 16),
+            ],
+            "{f:#?}"
+        );
+        assert!(f[1].2.contains("`opt-out`"), "{}", f[1].2);
+        assert!(!f[1].2.contains("repeated-words"), "{}", f[1].2);
+        assert!(f[2].2.contains("clauselint-disabel"), "{}", f[2].2);
+
+        // Without the directives every one of them is back.
+        let plain: String = POLICY
+            .lines()
+            .filter(|l| !l.starts_with("<!--"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let rules: Vec<String> = found(&plain).into_iter().map(|(r, _, _)| r).collect();
+        assert_eq!(
+            rules,
+            [
+                "breach-notification",
+                "repeated-words",
+                "repeated-words",
+                "repeated-words"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_disable_file_silences_a_missing_clause() {
+        let text = "# Policy\n\n<!-- clauselint-disable children-under-13 -->\nWe collect e-mail addresses.\n<!-- clauselint-enable -->\n";
+        let f = found(text);
+        let rules: Vec<&str> = f.iter().map(|(r, _, _)| r.as_str()).collect();
+        assert!(rules.contains(&"children-under-13"), "{f:#?}");
+        assert!(rules.contains(&"unused-suppression"), "{f:#?}");
+        let text = "# Policy\n\n<!-- clauselint-disable-file children-under-13 -->\nWe collect e-mail addresses.\n";
+        let f = found(text);
+        let rules: Vec<&str> = f.iter().map(|(r, _, _)| r.as_str()).collect();
+        assert!(!rules.contains(&"children-under-13"), "{f:#?}");
+        assert!(!rules.contains(&"unused-suppression"), "{f:#?}");
+    }
+}
+
 mod pre_commit {
     use super::*;
     use std::time::Instant;

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::fold::{fold_char, Fold};
 use super::offset_map::OffsetMap;
 use super::sentence::split_sentences;
-use super::{Block, BlockKind, Document, Format, Section, Sentence};
+use super::{Block, BlockKind, Directive, Document, Format, Section, Sentence};
 use crate::source::{SourceFile, Span};
 
 /// Accumulates blocks of folded text; format adapters drive it.
@@ -16,6 +16,7 @@ pub(crate) struct DocumentBuilder {
     open: Option<(BlockKind, usize)>,
     /// Original range of whitespace seen since the last kept character.
     pending_space: Option<Range<usize>>,
+    directives: Vec<Directive>,
 }
 
 struct RawBlock {
@@ -31,7 +32,15 @@ impl DocumentBuilder {
             blocks: Vec::new(),
             open: None,
             pending_space: None,
+            directives: Vec::new(),
         }
+    }
+
+    /// Records the suppression directives in raw markup (a comment, an HTML
+    /// block) whose original text `markup` starts at byte `offset`.
+    pub(crate) fn scan_directives(&mut self, markup: &str, offset: usize) {
+        self.directives
+            .extend(super::directive::scan(markup, offset));
     }
 
     /// Ends the open block (if any) and opens a new one.
@@ -144,8 +153,11 @@ impl DocumentBuilder {
             folded,
             map,
             blocks: raw,
+            mut directives,
             ..
         } = self;
+        directives.sort_by_key(|d| d.span);
+        directives.dedup();
         let mut blocks = Vec::with_capacity(raw.len());
         let mut sentences = Vec::new();
         let mut sections = vec![Section {
@@ -191,6 +203,7 @@ impl DocumentBuilder {
             blocks,
             sentences,
             sections,
+            directives,
         }
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Headings, paragraphs, list items and table cells become blocks. Code
 //! blocks, raw HTML (comments included) and link destinations are not text;
-//! link text and inline code are.
+//! link text and inline code are. HTML blocks and inline HTML are scanned for
+//! suppression directives.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -27,7 +28,11 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     b.end_block();
                     in_code_block = true;
                 }
-                Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                Tag::HtmlBlock => {
+                    b.end_block();
+                    b.scan_directives(&text[range.clone()], range.start);
+                }
+                Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) => {
                     b.end_block();
                 }
                 _ => {}
@@ -57,6 +62,8 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 }
             }
             Event::SoftBreak | Event::HardBreak => b.push_space(range),
+            // Suppression directives live in comments (see `directive`).
+            Event::InlineHtml(_) => b.scan_directives(&text[range.clone()], range.start),
             _ => {}
         }
     }

@@ -7,12 +7,14 @@
 //! [`fold`]) and keeps an [`OffsetMap`] so every match maps back exactly.
 
 mod builder;
+pub mod directive;
 mod fold;
 mod markdown;
 mod offset_map;
 mod plain;
 mod sentence;
 
+pub use directive::{Directive, DirectiveKind};
 pub use offset_map::OffsetMap;
 
 use std::ops::Range;
@@ -112,6 +114,7 @@ pub struct Document {
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
+    directives: Vec<Directive>,
 }
 
 impl Document {
@@ -165,6 +168,13 @@ impl Document {
     #[must_use]
     pub fn sections(&self) -> &[Section] {
         &self.sections
+    }
+
+    /// Inline suppression directives (`<!-- clauselint-disable … -->`), in
+    /// document order.
+    #[must_use]
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
     }
 
     /// Maps a folded range to a span of the original file.

@@ -10,6 +10,7 @@ mod clause;
 mod duplicates;
 mod hits;
 mod repeated;
+pub mod suppress;
 
 use crate::document::Document;
 use crate::finding::FileReport;
@@ -40,5 +41,6 @@ pub fn check(doc: &Document, rules: &RuleSet) -> FileReport {
         }
     }
     report.sort();
+    suppress::apply(doc, rules, &mut report);
     report
 }
