@@ -106,6 +106,17 @@ pub struct CheckArgs {
     /// Ignore configuration files.
     #[arg(long, conflicts_with = "config", help_heading = "Config")]
     pub isolated: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE and exit 0 (unless a file could not be read).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "baseline",
+        help_heading = "Baseline"
+    )]
+    pub write_baseline: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -41,6 +41,7 @@
 //! assert_eq!(report.findings.len(), 3); // the other three core clauses are missing
 //! ```
 
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod config;

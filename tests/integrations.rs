@@ -718,6 +718,94 @@ Kids kids are welcome: we do not knowingly collect personal information from chi
     }
 }
 
+mod baseline {
+    use super::*;
+
+    #[test]
+    fn only_new_findings_are_reported_and_old_ones_survive_edits() {
+        let repo = temp_repo();
+        let r = repo.path();
+        // Two findings today: children-under-13 (missing) and "the the".
+        write(r, "PRIVACY.md", NO_KIDS);
+        let (_, code) = check_in(
+            r,
+            &["check", "--isolated", "--write-baseline", "baseline.json"],
+        );
+        assert_eq!(code, 0);
+        let recorded = std::fs::read_to_string(r.join("baseline.json")).unwrap();
+        assert_eq!(recorded.matches("\"fingerprint\"").count(), 2, "{recorded}");
+        assert!(recorded.contains("\"path\":\"PRIVACY.md\""), "{recorded}");
+
+        let (out, code) = check_in(
+            r,
+            &[
+                "check",
+                "--isolated",
+                "--baseline",
+                "baseline.json",
+                "--format",
+                "jsonl",
+            ],
+        );
+        assert_eq!((out.as_str(), code), ("", 0));
+
+        // Edits elsewhere move both findings; they stay known.
+        let edited = NO_KIDS
+            .replace(
+                "## Cookies\n",
+                "## Who we are\n\nExample Co. makes example software.\n\n## Cookies\n",
+            )
+            .replace("to run the the service", "to run\nthe the service");
+        write(r, "PRIVACY.md", &edited);
+        let (out, code) = check_in(
+            r,
+            &[
+                "check",
+                "--isolated",
+                "--baseline",
+                "baseline.json",
+                "--format",
+                "jsonl",
+            ],
+        );
+        assert_eq!((out.as_str(), code), ("", 0));
+
+        // A new problem is reported, alone.
+        write(
+            r,
+            "PRIVACY.md",
+            &edited.replace("measure traffic", "measure measure traffic"),
+        );
+        let (out, code) = check_in(
+            r,
+            &[
+                "check",
+                "--isolated",
+                "--baseline",
+                "baseline.json",
+                "--format",
+                "jsonl",
+            ],
+        );
+        let found = jsonl(&out);
+        assert_eq!(code, 1);
+        assert_eq!(found.len(), 1, "{out}");
+        assert!(found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("measure measure"));
+
+        // Without the baseline all three are back.
+        let (out, _) = check_in(r, &["check", "--isolated", "--format", "jsonl"]);
+        assert_eq!(jsonl(&out).len(), 3);
+
+        // A broken baseline is an error, not an empty baseline.
+        write(r, "bad.json", "{\"findings\": 3}");
+        let (_, code) = check_in(r, &["check", "--isolated", "--baseline", "bad.json"]);
+        assert_eq!(code, 2);
+    }
+}
+
 mod pre_commit {
     use super::*;
     use std::time::Instant;

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::packs::{self, Builtins};
 use super::{use_color, with_threads};
+use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, FailOn, PackArgs};
 use crate::config::{self, Config};
 use crate::exit::ExitStatus;
-use crate::lint::lint_file;
+use crate::lint::{lint_file, Outcome};
 use crate::report::{self, FileError, RenderOptions};
 use crate::walk;
 
@@ -77,22 +78,37 @@ pub(super) fn run(
     if let Some(c) = &config {
         inputs.retain(|i| c.selects(&i.path, &cwd));
     }
+    let known = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            let path = args.baseline.as_deref().unwrap_or(Path::new("")).display();
+            writeln!(err, "error: {path}: {e}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let opts = RenderOptions {
         format: args.format,
         color: use_color(args.color),
     };
-    let rendered = with_threads(args.threads, || {
+    let results = with_threads(args.threads, || {
         inputs
             .par_iter()
             .map(|input| {
-                report::render(
-                    &lint_file(&input.path, &input.display, &rules),
-                    &rules,
-                    opts,
-                )
+                let mut outcome = lint_file(&input.path, &input.display, &rules);
+                let mut recorded = Vec::new();
+                if let Outcome::Checked { source, report } = &mut outcome {
+                    if let Some(b) = &known {
+                        b.filter(source, report);
+                    }
+                    if args.write_baseline.is_some() {
+                        recorded = baseline::entries(source, report);
+                    }
+                }
+                (report::render(&outcome, &rules, opts), recorded)
             })
             .collect::<Vec<_>>()
     });
+    let (rendered, recorded): (Vec<_>, Vec<_>) = results.into_iter().unzip();
     let errors = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -103,6 +119,30 @@ pub(super) fn run(
     let run = report::finish(rendered, errors, opts, &rules);
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
+    if let Some(path) = &args.write_baseline {
+        let entries: Vec<_> = recorded.into_iter().flatten().collect();
+        let n = entries.len();
+        if let Err(e) = std::fs::write(path, Baseline::render(entries)) {
+            writeln!(
+                err,
+                "error: {}: {}",
+                path.display(),
+                crate::lint::io_message(&e)
+            )?;
+            return Ok(ExitStatus::Error);
+        }
+        writeln!(
+            err,
+            "wrote {n} finding{} to baseline {}",
+            if n == 1 { "" } else { "s" },
+            path.display()
+        )?;
+        return Ok(if run.had_errors {
+            ExitStatus::Error
+        } else {
+            ExitStatus::Clean
+        });
+    }
     Ok(if run.had_errors {
         ExitStatus::Error
     } else if run.worst.is_some_and(|s| fail_on.fails(s)) {
