@@ -28,6 +28,8 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Measure clause rules against a labels file (precision, recall, F1).
     Eval(EvalArgs),
+    /// Report what changed from OLD to NEW: clauses removed, problems introduced.
+    Diff(DiffArgs),
 }
 
 /// Which rule packs to load.
@@ -106,6 +108,10 @@ pub struct CheckArgs {
     /// Ignore configuration files.
     #[arg(long, conflicts_with = "config", help_heading = "Config")]
     pub isolated: bool,
+    /// Report only what changed since git revision REV: clauses stated at REV
+    /// and missing now, and duplicates or other problems introduced since.
+    #[arg(long, value_name = "REV", help_heading = "Rules")]
+    pub since: Option<String>,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE", help_heading = "Baseline")]
     pub baseline: Option<PathBuf>,
@@ -120,6 +126,27 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version of the policy.
+    pub old: PathBuf,
+    /// The new version of the policy.
+    pub new: PathBuf,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
+    pub format: OutputFormat,
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    pub color: ColorChoice,
+    /// Lowest finding severity that makes the exit code 1 [default: warning].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub fail_on: Option<FailOn>,
 }
 
 /// Output format of `rules`.

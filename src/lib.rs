@@ -45,6 +45,7 @@ pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod engine;
 pub mod eval;

@@ -806,6 +806,227 @@ mod baseline {
     }
 }
 
+mod diff_mode {
+    use super::*;
+
+    const V1: &str = "# Example Co. Privacy Policy
+
+We collect your e-mail address when you sign up, and use it to run the the service.
+
+## Cookies
+
+Our analytics provider, a third party, may place cookies on your browser to measure traffic.
+
+## Your choices
+
+You can unsubscribe from our newsletter by following the link in any message.
+
+## Security
+
+If we learn of a security breach affecting your personal information, we will notify you.
+
+## Children
+
+We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.
+";
+
+    /// V1 minus the children paragraph, plus a copied paragraph; the old
+    /// repeated word is still there.
+    fn v2() -> String {
+        V1.replace(
+            "We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.\n",
+            "",
+        )
+        .replace(
+            "## Security\n",
+            "You can unsubscribe from our newsletter by following the link in any message.\n\n## Security\n",
+        )
+    }
+
+    fn git(dir: &Path, args: &[&str]) {
+        let ok = StdCommand::new("git")
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.com"])
+            .args(args)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "git {args:?}");
+    }
+
+    fn has_git() -> bool {
+        StdCommand::new("git")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn changes(found: &[Value]) -> Vec<&str> {
+        found.iter().map(|f| f["rule"].as_str().unwrap()).collect()
+    }
+
+    #[test]
+    fn since_reports_removed_clauses_with_old_evidence_and_new_duplicates() {
+        if !has_git() {
+            eprintln!("SKIPPED since_reports_removed_clauses…: no `git` on PATH");
+            return;
+        }
+        let repo = temp_repo();
+        let r = repo.path();
+        write(r, "legal/PRIVACY.md", V1);
+        git(r, &["add", "-A"]);
+        git(r, &["commit", "-q", "-m", "v1"]);
+        write(r, "legal/PRIVACY.md", &v2());
+
+        let args = [
+            "check",
+            "--isolated",
+            "--since",
+            "HEAD",
+            "--format",
+            "jsonl",
+        ];
+        let (out, code) = check_in(r, &args);
+        let found = jsonl(&out);
+        assert_eq!(
+            changes(&found),
+            ["duplicate-paragraph", "children-under-13"],
+            "{out}"
+        );
+        assert_eq!(code, 1);
+        assert_eq!(found[1]["severity"], "error");
+        // Anchored on the section heading that is still there.
+        assert_eq!(found[1]["span"]["line"], 19);
+        let label = found[1]["label"].as_str().unwrap();
+        assert!(
+            label.starts_with("HEAD said: \"We do not knowingly collect personal information from children under 13."),
+            "{label}"
+        );
+        // The old "the the" is not news.
+        let (full, _) = check_in(r, &["check", "--isolated", "--format", "jsonl"]);
+        assert!(changes(&jsonl(&full)).contains(&"repeated-words"));
+
+        // Relative to the working copy itself, nothing changed; from a
+        // subdirectory with an explicit path, the same changes.
+        git(r, &["commit", "-q", "-am", "v2"]);
+        let (out, code) = check_in(r, &args);
+        assert_eq!((out.as_str(), code), ("", 0));
+        let (out, _) = check_in(
+            &r.join("legal"),
+            &[
+                "check",
+                "PRIVACY.md",
+                "--isolated",
+                "--since",
+                "HEAD~1",
+                "--format",
+                "jsonl",
+            ],
+        );
+        assert_eq!(
+            changes(&jsonl(&out)),
+            ["duplicate-paragraph", "children-under-13"],
+            "{out}"
+        );
+
+        let (_, code) = check_in(r, &["check", "--isolated", "--since", "no-such-rev"]);
+        assert_eq!(code, 2);
+    }
+
+    #[test]
+    fn diff_compares_two_files() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "old.md", V1);
+        write(dir.path(), "new.md", &v2());
+        let (out, code) = check_in(
+            dir.path(),
+            &["diff", "old.md", "new.md", "--format", "jsonl"],
+        );
+        let found = jsonl(&out);
+        assert_eq!(
+            changes(&found),
+            ["duplicate-paragraph", "children-under-13"],
+            "{out}"
+        );
+        assert!(found[1]["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("old.md said: "));
+        assert_eq!(code, 1);
+        let (out, code) = check_in(
+            dir.path(),
+            &["diff", "new.md", "old.md", "--format", "jsonl"],
+        );
+        assert_eq!(
+            (out.as_str(), code),
+            ("", 0),
+            "restoring the clause changes nothing bad"
+        );
+    }
+
+    /// Successive real versions of a policy (the shared corpus), committed
+    /// one by one: `--since HEAD~1` only ever reports a subset of the full
+    /// check, and every removed clause quotes its old evidence.
+    #[test]
+    fn since_on_corpus_history() {
+        let shared = std::env::var_os("CLAUSELINT_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join("../shared"));
+        let history = shared.join("corpus/history/reddit");
+        let Ok(entries) = std::fs::read_dir(&history) else {
+            eprintln!(
+                "SKIPPED since_on_corpus_history: no corpus at {}",
+                history.display()
+            );
+            return;
+        };
+        if !has_git() {
+            eprintln!("SKIPPED since_on_corpus_history: no `git` on PATH");
+            return;
+        }
+        let mut versions: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        versions.sort();
+        let repo = temp_repo();
+        let r = repo.path();
+        for (i, v) in versions.iter().enumerate() {
+            std::fs::copy(v, r.join("policy.md")).unwrap();
+            git(r, &["add", "-A"]);
+            git(r, &["commit", "-q", "-m", &format!("v{i}")]);
+            if i == 0 {
+                continue;
+            }
+            let (full, _) = check_in(r, &["check", "--isolated", "--format", "jsonl"]);
+            let (since, _) = check_in(
+                r,
+                &[
+                    "check",
+                    "--isolated",
+                    "--since",
+                    "HEAD~1",
+                    "--format",
+                    "jsonl",
+                ],
+            );
+            let full: Vec<String> = jsonl(&full)
+                .iter()
+                .map(|f| f["fingerprint"].as_str().unwrap().to_owned())
+                .collect();
+            for f in jsonl(&since) {
+                assert!(
+                    full.contains(&f["fingerprint"].as_str().unwrap().to_owned()),
+                    "{f}"
+                );
+                if f["message"].as_str().unwrap().contains("removed since") {
+                    assert!(
+                        f["label"].as_str().unwrap().starts_with("HEAD~1 said: \""),
+                        "{f}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 mod pre_commit {
     use super::*;
     use std::time::Instant;

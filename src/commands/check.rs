@@ -78,6 +78,12 @@ pub(super) fn run(
     if let Some(c) = &config {
         inputs.retain(|i| c.selects(&i.path, &cwd));
     }
+    if let Some(rev) = &args.since {
+        if let Err(e) = super::diff::verify_rev(rev) {
+            writeln!(err, "error: --since: {e}")?;
+            return Ok(ExitStatus::Error);
+        }
+    }
     let known = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(b) => b,
         Err(e) => {
@@ -95,6 +101,9 @@ pub(super) fn run(
             .par_iter()
             .map(|input| {
                 let mut outcome = lint_file(&input.path, &input.display, &rules);
+                if let Some(rev) = &args.since {
+                    super::diff::since(&mut outcome, &input.path, &rules, rev);
+                }
                 let mut recorded = Vec::new();
                 if let Outcome::Checked { source, report } = &mut outcome {
                     if let Some(b) = &known {
