@@ -6,7 +6,7 @@ use crate::document::{Document, Format};
 use crate::engine::{self, Context};
 use crate::finding::FileReport;
 use crate::rules::RuleSet;
-use crate::source::{decode, DecodeError, SourceFile};
+use crate::source::{decode, decode_html, DecodeError, SourceFile};
 
 /// What became of one input file.
 #[derive(Debug)]
@@ -52,10 +52,14 @@ pub fn lint_file_with(path: &Path, display: &str, rules: &RuleSet, ctx: &Context
             }
         }
     };
-    match decode(bytes) {
-        Ok(text) => {
-            let source = SourceFile::new(display, text);
-            let report = lint_source_with(&source, Format::from_path(path), rules, ctx);
+    let format = Format::from_path(path);
+    let decoded = match format {
+        Format::Html => decode_html(bytes).map(|d| SourceFile::from_decoded(display, d)),
+        _ => decode(bytes).map(|text| SourceFile::new(display, text)),
+    };
+    match decoded {
+        Ok(source) => {
+            let report = lint_source_with(&source, format, rules, ctx);
             Outcome::Checked { source, report }
         }
         Err(e @ DecodeError::Binary { .. }) => Outcome::Skipped {

@@ -1,10 +1,12 @@
 //! The subcommands: each turns parsed arguments into output and an exit status.
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
 mod list;
 mod packs;
+mod report;
 mod test_rules;
 
 use std::io::{self, Write};
@@ -23,6 +25,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::Explain(args) => explain::run(&args, out, err),
         Command::TestRules(args) => test_rules::run(&args, out, err),
         Command::Eval(args) => eval::run(&args, out, err),
+        Command::Report(args) => report::run(&args, out, err),
+        Command::Diff(args) => diff::run(&args, out, err),
     }
 }
 

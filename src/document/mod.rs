@@ -2,18 +2,21 @@
 //! cells and sentences, with folded text for matching and exact spans back
 //! into the original bytes.
 //!
-//! Format adapters ([`markdown`], [`plain`]) walk the source and feed pieces of
+//! Format adapters (`markdown`, `plain`, [`html`]) walk the source and feed pieces of
 //! text with their original offsets into a builder, which folds the text (see
-//! [`fold`]) and keeps an [`OffsetMap`] so every match maps back exactly.
+//! `fold`) and keeps an [`OffsetMap`] so every match maps back exactly.
 
 mod builder;
+pub mod directive;
 mod fold;
+pub mod html;
 pub mod language;
 mod markdown;
 mod offset_map;
 mod plain;
 mod sentence;
 
+pub use directive::{Directive, DirectiveKind};
 pub use offset_map::OffsetMap;
 
 use std::ops::Range;
@@ -28,6 +31,8 @@ pub enum Format {
     Markdown,
     /// Plain text: blank lines separate paragraphs.
     Plain,
+    /// HTML: block elements separate paragraphs (see [`html`]).
+    Html,
 }
 
 impl Format {
@@ -41,6 +46,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
         }
     }
@@ -114,6 +120,7 @@ pub struct Document {
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
     links: Vec<Range<usize>>,
+    directives: Vec<Directive>,
 }
 
 impl Document {
@@ -123,6 +130,7 @@ impl Document {
         let builder = match format {
             Format::Markdown => markdown::build(source.text()),
             Format::Plain => plain::build(source.text()),
+            Format::Html => html::build(source.text()),
         };
         builder.finish(source, format)
     }
@@ -183,12 +191,28 @@ impl Document {
         self.links.get(i).is_some_and(|l| l.start < range.end)
     }
 
+    /// Inline suppression directives (`<!-- clauselint-disable … -->`), in
+    /// document order.
+    #[must_use]
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
+    }
+
     /// Maps a folded range to a span of the original file.
     #[must_use]
     pub fn span(&self, folded: Range<usize>) -> Span {
         let start = self.map.start(folded.start);
         let end = self.map.end(folded.end).max(start);
         Span::new(start, end)
+    }
+
+    /// The original bytes between two folded positions: from the end of the
+    /// folded byte before `end_of` to the start of the folded byte at `start_of`
+    /// (markup or whitespace that folding removed).
+    #[must_use]
+    pub fn between(&self, end_of: usize, start_of: usize) -> Span {
+        let start = self.map.end(end_of);
+        Span::new(start, self.map.start(start_of).max(start))
     }
 
     /// The span a document-level report is anchored on: the title (the first

@@ -3,9 +3,9 @@
 //! One pass of the rule set's `RegexSet` over the folded text tells which
 //! patterns occur at all; only those are searched for their positions, once
 //! each. Clause rules then evaluate their match trees on just the scope units
-//! that hold a hit ([`clause`]); detectors ([`duplicates`], [`repeated`],
-//! [`near_duplicates`], [`mojibake`], [`placeholder`], [`dangling_links`],
-//! [`stale`], [`conflicting_dates`]) walk the blocks.
+//! that hold a hit (`clause`); detectors (`duplicates`, `repeated`,
+//! `near_duplicates`, `mojibake`, `placeholder`, `dangling_links`,
+//! `stale`, `conflicting_dates`) walk the blocks.
 //!
 //! The packs are written for English. A document detected to be in another
 //! language (see [`crate::document::language`]) gets one info finding,
@@ -24,6 +24,7 @@ mod paragraphs;
 mod placeholder;
 mod repeated;
 mod stale;
+pub mod suppress;
 
 use crate::document::language::{self, Language};
 use crate::document::Document;
@@ -95,7 +96,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
                 if !supported {
                     continue;
                 }
-                let (verdict, finding) = clause::evaluate(doc, rule, matcher, &hits);
+                let (verdict, finding) = clause::evaluate(doc, rules, rule, matcher, &hits);
                 report.clauses.push(verdict);
                 report.findings.extend(finding);
             }
@@ -108,6 +109,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
         }
     }
     report.sort();
+    suppress::apply(doc, rules, &mut report);
     report
 }
 
@@ -135,3 +137,6 @@ fn run_check(
         Check::ConflictingDates => conflicting_dates::find(doc, rule),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,7 @@
 //! Rules: the compiled, immutable form of YAML rule packs.
 //!
-//! Loading is two-phase: [`yaml`] parses a file into the [`raw`] serde structs,
-//! then [`compile`] checks every field and compiles every regex, collecting all
+//! Loading is two-phase: `yaml` parses a file into the `raw` serde structs,
+//! then `compile` checks every field and compiles every regex, collecting all
 //! problems at once. Built-in packs ([`builtin`]) go through the same path.
 
 pub mod builtin;
@@ -12,6 +12,7 @@ mod yaml;
 
 pub use compile::{load, PackSource};
 pub use error::RuleError;
+pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
 use regex::{Regex, RegexSet};
 use std::fmt;
@@ -115,6 +116,13 @@ pub enum Node {
     All(Vec<Node>),
     /// Holds when no child holds.
     Not(Vec<Node>),
+    /// Holds when a match of each side lies within `within` words of the other.
+    Near {
+        /// Largest number of words between the two matches.
+        within: usize,
+        /// Pattern numbers of each side.
+        sides: [Vec<usize>; 2],
+    },
 }
 
 impl Node {
@@ -127,8 +135,40 @@ impl Node {
                     c.positive_patterns(out);
                 }
             }
+            Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
             Node::Not(_) => {}
         }
+    }
+}
+
+/// How matches in a negated context ("we do **not** sell") count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Negation {
+    /// Negation makes no difference.
+    #[default]
+    Ignore,
+    /// A match shortly after a negation cue does not count.
+    Exclude,
+    /// Only matches shortly after a negation cue count.
+    Only,
+}
+
+/// A bound on a number captured by a named group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueCheck {
+    /// Capture group name.
+    pub capture: String,
+    /// Smallest accepted value.
+    pub min: Option<f64>,
+    /// Largest accepted value.
+    pub max: Option<f64>,
+}
+
+impl ValueCheck {
+    /// Whether `value` is within bounds.
+    #[must_use]
+    pub fn accepts(&self, value: f64) -> bool {
+        self.min.is_none_or(|m| value >= m) && self.max.is_none_or(|m| value <= m)
     }
 }
 
@@ -148,10 +188,18 @@ pub struct ClauseMatcher {
     pub scope: Scope,
     /// The match tree.
     pub tree: Node,
-    /// Heading of the section where the clause belongs.
-    pub section: Option<Regex>,
+    /// Headings of the section where the clause belongs, best first.
+    pub section: Vec<Regex>,
     /// Expected number of distinct matches.
     pub occurs: Occurs,
+    /// Trigger that must hold in the document for the rule to apply.
+    pub when: Option<Node>,
+    /// Heading a match's section (or an enclosing one) must match.
+    pub within_section: Option<Regex>,
+    /// How negated matches count.
+    pub negation: Negation,
+    /// Bound on a captured number.
+    pub value: Option<ValueCheck>,
 }
 
 /// A built-in detector for document defects that are not clauses.
@@ -228,7 +276,7 @@ impl Check {
 #[derive(Clone, Debug)]
 pub enum RuleKind {
     /// A clause that must be present (and maybe not more than so often).
-    Clause(ClauseMatcher),
+    Clause(Box<ClauseMatcher>),
     /// A defect detector.
     Check(Check),
 }
@@ -326,6 +374,29 @@ impl RuleSet {
     #[must_use]
     pub fn pattern_set(&self) -> &RegexSet {
         &self.set
+    }
+
+    /// A copy without the rules in `disable`, and with the severities in
+    /// `severity` (rule id → severity) instead of the packs' own.
+    #[must_use]
+    pub fn configured(&self, disable: &[&str], severity: &[(&str, Severity)]) -> RuleSet {
+        let mut rules: Vec<Rule> = self
+            .rules
+            .iter()
+            .filter(|r| !disable.contains(&r.id.as_str()))
+            .cloned()
+            .collect();
+        for r in &mut rules {
+            if let Some((_, s)) = severity.iter().find(|(id, _)| *id == r.id) {
+                r.severity = *s;
+            }
+        }
+        RuleSet {
+            packs: self.packs.clone(),
+            rules,
+            patterns: self.patterns.clone(),
+            set: self.set.clone(),
+        }
     }
 
     /// A rule set holding only the rule with this id (for testing examples).
