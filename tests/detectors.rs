@@ -300,3 +300,27 @@ fn no_english_corpus_policy_is_taken_for_another_language() {
     assert!(checked >= 400);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn html_links_and_template_bindings_are_not_defects() {
+    let text = "<html><body><h1>Privacy</h1>\
+        <p>To opt out of these ads, <a href=\"https://optout.example\">click here</a>.</p>\
+        <p>Order from <span>{{data.restaurant.restaurantName}}</span> today.</p>\
+        <p>To change your settings, click here.</p></body></html>";
+    let (_dir, path) = temp_policy("p.html", text);
+    let (json, _) = check_json(&["--pack", "hygiene", path.to_str().unwrap()]);
+    let all = findings(&json, text);
+    assert!(of(&all, "placeholder").is_empty(), "{all:#?}");
+    let dangling = of(&all, "dangling-link-text");
+    assert_eq!(dangling.len(), 1, "{all:#?}");
+    let start = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "dangling-link-text")
+        .unwrap()["span"]["start"]
+        .as_u64()
+        .unwrap() as usize;
+    assert!(start > text.find("settings").unwrap());
+    assert_eq!(&text[start..start + 10], "click here");
+}

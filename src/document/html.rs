@@ -166,6 +166,8 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     || BLOCKS.contains(&name.as_str())
                 {
                     b.end_block();
+                } else if name == "a" {
+                    b.end_link();
                 }
             }
             Token::String(s) if skip.is_none() => {
@@ -199,6 +201,7 @@ fn start_tag(b: &mut DocumentBuilder, name: &str) {
             // A paragraph opening a list item is the item itself (as in Markdown).
             "p" if matches!(b.open_block(), Some((BlockKind::ListItem, false))) => {}
             n if BLOCKS.contains(&n) => b.end_block(),
+            "a" => b.start_link(),
             _ => {}
         }
     }
@@ -328,5 +331,18 @@ mod tests {
         assert_eq!(char_ref("&foo;"), None);
         assert_eq!(char_ref("& b"), None);
         assert_eq!(char_ref("&#;"), None);
+    }
+
+    #[test]
+    fn anchors_are_links() {
+        use crate::document::{Document, Format};
+        use crate::source::SourceFile;
+        let text = "<p>Please <a href=\"/x\">click here</a>. Or click here.</p>";
+        let doc = Document::parse(SourceFile::new("t.html", text), Format::Html);
+        assert_eq!(doc.links().len(), 1);
+        let first = doc.folded().find("click here").unwrap();
+        let second = doc.folded().rfind("click here").unwrap();
+        assert!(doc.in_link(first..first + 10));
+        assert!(!doc.in_link(second..second + 10));
     }
 }

@@ -4,12 +4,13 @@
 //! Searched on the folded text, where Markdown link text has no brackets, so
 //! "[Privacy Choices](https://…)" is not a bracketed placeholder. A scraper's
 //! "[email protected]" (an obfuscated address the author did write) is not one
-//! either.
+//! either. In HTML pages `{{…}}` is a client-side template binding, not a
+//! placeholder.
 
 use regex::Regex;
 use std::sync::OnceLock;
 
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::finding::Finding;
 use crate::rules::Rule;
 
@@ -21,7 +22,7 @@ fn regex() -> &'static Regex {
             r"|(?i:\blorem ipsum\b)",
             r"|\bINSERT(?:\s+[A-Z]{2,})+\b",
             r"|\b(?:TBD|TODO|FIXME)\b",
-            r"|\{\{\s*[\w.\- ]{1,40}\s*\}\}",
+            r"|(?P<braces>\{\{\s*[\w.\- ]{1,40}\s*\}\})",
             r"|\b(?i:xx)/(?i:xx)/(?i:xx(?:xx)?)\b",
         ))
         .expect("placeholder regex is valid")
@@ -52,6 +53,10 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
         let text = doc.text(block.range.clone());
         for c in regex().captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
+            // In an HTML page, `{{…}}` is a client-side template binding (Angular, Vue).
+            if c.name("braces").is_some() && doc.format() == Format::Html {
+                continue;
+            }
             if c.name("bracket").is_some()
                 && (!bracket_placeholder().is_match(m.as_str())
                     || in_menu_path(text, m.start(), m.end())
