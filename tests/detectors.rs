@@ -282,7 +282,12 @@ fn no_english_corpus_policy_is_taken_for_another_language() {
         if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        // Detection reads the first 20,000 words; parsing the rest of a
+        // 700 KB policy only slows the test down.
+        if let Some(cut) = text.get(200_000..).and_then(|rest| rest.find('\n')) {
+            text.truncate(200_000 + cut);
+        }
         let doc = Document::parse(
             SourceFile::new(path.display().to_string(), text),
             Format::Markdown,
