@@ -329,3 +329,62 @@ fn html_links_and_template_bindings_are_not_defects() {
     assert!(start > text.find("settings").unwrap());
     assert_eq!(&text[start..start + 10], "click here");
 }
+
+mod no_panics {
+    use clauselint::document::Format;
+    use clauselint::engine::{Context, Date};
+    use clauselint::lint::lint_source_with;
+    use clauselint::rules::{self, builtin};
+    use clauselint::source::SourceFile;
+    use proptest::prelude::*;
+
+    /// Pieces the detectors look for, mixed with arbitrary text.
+    const PIECES: &[&str] = &[
+        "Last updated: ",
+        "Effective ",
+        "September 23, 2015",
+        "2021-03-04",
+        "04/03/2021",
+        "Â´",
+        "â€™",
+        "\u{FFFD}",
+        "ſep",
+        "[Company Name]",
+        "{{x}}",
+        "click here",
+        " here.",
+        "[link](http://x)",
+        "<a href=x>",
+        "</a>",
+        "\n\n",
+        "- ",
+        "# ",
+        "We may share your personal information with our partners ",
+        "nous nous ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn detectors_do_not_panic(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(PIECES).prop_map(str::to_owned),
+                    "\\PC{0,12}",
+                ],
+                0..40,
+            ),
+            html in any::<bool>(),
+        ) {
+            let set = rules::load(&[builtin::find("hygiene").unwrap().to_source()]).unwrap();
+            let text = parts.concat();
+            let format = if html { Format::Html } else { Format::Markdown };
+            let ctx = Context::new("2026-11-30".parse::<Date>().unwrap());
+            let report = lint_source_with(&SourceFile::new("p", text.clone()), format, &set, &ctx);
+            for f in &report.findings {
+                prop_assert!(f.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            }
+        }
+    }
+}
