@@ -1027,6 +1027,76 @@ We do not knowingly collect personal information from children under 13. If we l
     }
 }
 
+mod cli_extras {
+    use super::*;
+
+    fn stdout(args: &[&str]) -> (String, String, i32) {
+        let o = clauselint().args(args).output().unwrap();
+        (
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+            o.status.code().unwrap_or(-1),
+        )
+    }
+
+    #[test]
+    fn completions_and_man_pages_come_from_the_cli_definition() {
+        for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+            let (out, _, code) = stdout(&["completions", shell]);
+            assert_eq!(code, 0, "{shell}");
+            assert!(out.contains("write-baseline"), "{shell}");
+            if ["bash", "zsh", "fish"].contains(&shell) {
+                assert!(out.contains("sarif"), "{shell}: format values complete");
+            }
+        }
+        let (page, _, code) = stdout(&["man"]);
+        assert_eq!(code, 0);
+        assert!(page.contains(".TH clauselint 1"), "{page}");
+        let (page, _, _) = stdout(&["man", "check"]);
+        assert!(page.contains(".TH clauselint-check 1"), "{page}");
+        assert!(page.contains("\\-\\-since"), "{page}");
+        let (_, err, code) = stdout(&["man", "chek"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("no subcommand `chek`"), "{err}");
+    }
+
+    #[test]
+    fn quiet_drops_the_summary_and_statistics_count_per_rule() {
+        let args = ["check", MISSING, "--isolated", "--color", "never"];
+        let (loud, _, _) = stdout(&args);
+        assert!(
+            loud.ends_with("1 file checked: 4 errors, 1 warning, 0 infos\n"),
+            "{loud}"
+        );
+        let (quiet, _, code) = stdout(&[&args[..], &["--quiet"]].concat());
+        assert_eq!(code, 1);
+        assert!(!quiet.contains("file checked"), "{quiet}");
+        assert_eq!(
+            quiet,
+            loud.trim_end_matches("1 file checked: 4 errors, 1 warning, 0 infos\n")
+        );
+        assert!(quiet.contains("error[children-under-13]"));
+
+        let (out, _, _) = stdout(&[&args[..], &["--format", "short", "--statistics"]].concat());
+        let table: Vec<&str> = out.lines().skip_while(|l| *l != "statistics:").collect();
+        assert_eq!(
+            table,
+            [
+                "statistics:",
+                "  1  error    breach-notification",
+                "  1  error    children-under-13",
+                "  1  error    opt-out",
+                "  1  error    third-party-cookies",
+                "  1  warning  repeated-words",
+            ]
+        );
+        // Machine formats stay parseable: the table goes to stderr.
+        let (out, err, _) = stdout(&[&args[..], &["--format", "sarif", "--statistics"]].concat());
+        assert!(serde_json::from_str::<Value>(&out).is_ok());
+        assert!(err.contains("statistics:"), "{err}");
+    }
+}
+
 mod pre_commit {
     use super::*;
     use std::time::Instant;
@@ -1205,5 +1275,12 @@ We do not knowingly collect personal information from children under 13. If we l
         assert!(text.contains("PRIVACY.md"), "{text}");
         let log = git(&repo, &gitconfig, &["log", "--oneline"]);
         assert_eq!(String::from_utf8_lossy(&log.stdout).lines().count(), 1);
+        // Hook environments of older revisions would pile up in the cache.
+        std::fs::remove_dir_all(&repo).unwrap();
+        let _ = StdCommand::new(&pre_commit)
+            .current_dir(work.path())
+            .env("PRE_COMMIT_HOME", cache.join("home"))
+            .arg("gc")
+            .output();
     }
 }
