@@ -1097,6 +1097,71 @@ mod cli_extras {
     }
 }
 
+mod distribution {
+    use super::*;
+
+    fn yaml(rel: &str) -> serde_yaml::Value {
+        serde_yaml::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap()
+    }
+
+    /// Every `--flag` the action passes to `clauselint check` exists.
+    #[test]
+    fn action_runs_check_with_real_flags() {
+        let action = yaml("action.yml");
+        assert_eq!(action["runs"]["using"].as_str(), Some("composite"));
+        let scripts: Vec<&str> = action["runs"]["steps"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["run"].as_str())
+            .collect();
+        assert!(scripts
+            .iter()
+            .any(|s| s.contains("clauselint check --format github")));
+        let o = clauselint().args(["check", "--help"]).output().unwrap();
+        let help = String::from_utf8(o.stdout).unwrap();
+        let flag = regex::Regex::new(r"clauselint check ([^\n>]*)").unwrap();
+        let mut seen = 0;
+        for s in &scripts {
+            for c in flag.captures_iter(s) {
+                for word in c[1].split_whitespace().filter(|w| w.starts_with("--")) {
+                    assert!(help.contains(word), "{word} is not a check option");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 3, "{seen}");
+        let upload = action["runs"]["steps"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.contains("upload-sarif"))
+            });
+        assert!(upload.is_some(), "optional SARIF upload step");
+    }
+
+    #[test]
+    fn pre_commit_hook_definition() {
+        let hooks = yaml(".pre-commit-hooks.yaml");
+        let hook = &hooks[0];
+        assert_eq!(hook["id"].as_str(), Some("clauselint"));
+        assert_eq!(hook["language"].as_str(), Some("rust"));
+        assert_eq!(hook["entry"].as_str(), Some("clauselint check"));
+        let types: Vec<&str> = hook["types_or"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t.as_str())
+            .collect();
+        assert!(types.contains(&"markdown") && types.contains(&"html"));
+        // `text` would hand every text file (YAML, code) to the linter.
+        assert!(!types.contains(&"text"));
+    }
+}
+
 mod pre_commit {
     use super::*;
     use std::time::Instant;
