@@ -704,6 +704,46 @@ Kids kids are welcome: we do not knowingly collect personal information from chi
     }
 
     #[test]
+    fn unused_suppression_is_a_rule_like_any_other() {
+        let repo = temp_repo();
+        let r = repo.path();
+        write(r, "p.md", POLICY);
+        // SARIF describes it, so results can point at it.
+        let (out, _) = check_in(r, &["check", "p.md", "--format", "sarif"]);
+        let log: Value = serde_json::from_str(&out).unwrap();
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        let unused: Vec<&Value> = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["ruleId"] == "unused-suppression")
+            .collect();
+        assert_eq!(unused.len(), 2);
+        for u in unused {
+            let i = u["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[i]["id"], "unused-suppression");
+        }
+        // The configuration can turn it down or off.
+        write(
+            r,
+            ".clauselint.yaml",
+            "severity: {unused-suppression: info}\n",
+        );
+        let (out, _) = check_in(r, &["check", "p.md", "--format", "jsonl"]);
+        let sev: Vec<String> = jsonl(&out)
+            .iter()
+            .filter(|f| f["rule"] == "unused-suppression")
+            .map(|f| f["severity"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(sev, ["info", "info"]);
+        write(r, ".clauselint.yaml", "disable: [unused-suppression]\n");
+        let (out, _) = check_in(r, &["check", "p.md", "--format", "jsonl"]);
+        assert!(!out.contains("unused-suppression"), "{out}");
+    }
+
+    #[test]
     fn only_disable_file_silences_a_missing_clause() {
         let text = "# Policy\n\n<!-- clauselint-disable children-under-13 -->\nWe collect e-mail addresses.\n<!-- clauselint-enable -->\n";
         let f = found(text);

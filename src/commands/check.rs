@@ -107,6 +107,9 @@ pub(super) fn run(
                 }
                 let mut recorded = Vec::new();
                 if let Outcome::Checked { source, report } = &mut outcome {
+                    if let Some(c) = &config {
+                        c.apply_to_report(report);
+                    }
                     if let Some(b) = &known {
                         b.filter(source, report);
                     }
