@@ -1028,6 +1028,7 @@ We do not knowingly collect personal information from children under 13. If we l
         versions.sort();
         let repo = temp_repo();
         let r = repo.path();
+        let mut removed = Vec::new();
         for (i, v) in versions.iter().enumerate() {
             std::fs::copy(v, r.join("policy.md")).unwrap();
             git(r, &["add", "-A"]);
@@ -1057,13 +1058,20 @@ We do not knowingly collect personal information from children under 13. If we l
                     "{f}"
                 );
                 if f["message"].as_str().unwrap().contains("removed since") {
-                    assert!(
-                        f["label"].as_str().unwrap().starts_with("HEAD~1 said: \""),
-                        "{f}"
-                    );
+                    let label = f["label"].as_str().unwrap();
+                    assert!(label.starts_with("HEAD~1 said: \""), "{f}");
+                    removed.push((i, f["rule"].as_str().unwrap().to_owned(), label.to_owned()));
                 }
             }
         }
+        // The 2026-07-02 version dropped the children's section.
+        assert!(
+            removed
+                .iter()
+                .any(|(_, rule, label)| rule == "children-under-13"
+                    && label.contains("Children under the age of 13")),
+            "{removed:#?}"
+        );
     }
 }
 
