@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+use crate::engine::Date;
 use crate::report::OutputFormat;
 use crate::rules::Severity;
 
@@ -28,6 +29,8 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Measure clause rules against a labels file (precision, recall, F1).
     Eval(EvalArgs),
+    /// Write a self-contained HTML coverage report of policy files.
+    Report(ReportArgs),
     /// Report what changed from OLD to NEW: clauses removed, problems introduced.
     Diff(DiffArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -103,8 +106,8 @@ impl FailOn {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories are walked for .md, .markdown
-    /// and .txt files, honouring .gitignore). Defaults to the current directory.
+    /// Files or directories to check (directories are walked for .md, .markdown,
+    /// .txt, .html and .htm files, honouring .gitignore). Defaults to the current directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -152,6 +155,13 @@ pub struct CheckArgs {
     /// machine-readable formats).
     #[arg(long, help_heading = "Output")]
     pub statistics: bool,
+    /// The check date, for `stale-policy` (default: today, UTC; or `CLAUSELINT_TODAY`).
+    #[arg(long, env = "CLAUSELINT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
+    pub today: Option<Date>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
 }
 
 /// Arguments of `diff`.
@@ -226,6 +236,23 @@ pub struct EvalArgs {
     /// negative with the labelled evidence.
     #[arg(long)]
     pub show_errors: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the HTML page.
+    #[arg(long, value_name = "OUT.html")]
+    pub html: PathBuf,
+    /// Files or directories to report on (walked as by `check`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::lint::io_message;
 
 /// Extensions checked when walking a directory.
-pub const POLICY_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+pub const POLICY_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
 
 /// A file to check.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -22,7 +22,9 @@ fn root() -> &'static Path {
 /// `clauselint` with a pinned environment: crate root as cwd, no colour.
 fn clauselint() -> Command {
     let mut cmd = Command::cargo_bin("clauselint").expect("binary is built");
-    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("CLAUSELINT_TODAY", "2026-11-30");
     cmd
 }
 
@@ -404,7 +406,7 @@ sys.exit(1 if errors else 0)
             (String::from_utf8(o.stdout).unwrap(), o.status.code())
         };
         let issues: Vec<Value> = serde_json::from_str(&out).expect("a JSON array");
-        assert_eq!(issues.len(), 7);
+        assert_eq!(issues.len(), 12);
         let mut fps = std::collections::HashSet::new();
         for i in &issues {
             assert!(i["description"].is_string());
@@ -741,6 +743,46 @@ Kids kids are welcome: we do not knowingly collect personal information from chi
         write(r, ".clauselint.yaml", "disable: [unused-suppression]\n");
         let (out, _) = check_in(r, &["check", "p.md", "--format", "jsonl"]);
         assert!(!out.contains("unused-suppression"), "{out}");
+    }
+
+    #[test]
+    fn html_comments_carry_the_same_directives() {
+        let html = "<html><head><title>P</title>
+<!-- clauselint-disable-file children-under-13 -->
+</head><body><h1>Example Co. Privacy Policy</h1>
+<p>We collect your e-mail address when you sign up, and use it to run the the service.</p>
+<!-- clauselint-disable-next-line repeated-words -->
+<p>Our analytics provider, a third party, may place cookies on on your browser.</p>
+<p>You can unsubscribe from our newsletter by following the link in any message.</p>
+<p>If we learn of a security breach affecting your personal information, we will notify you.</p>
+<!-- clauselint-disable opt-out -->
+</body></html>
+";
+        let repo = temp_repo();
+        write(repo.path(), "p.html", html);
+        let (out, _) = check_in(
+            repo.path(),
+            &[
+                "check", "p.html", "--format", "jsonl", "--pack", "core", "--pack", "hygiene",
+            ],
+        );
+        let got: Vec<(String, u64)> = jsonl(&out)
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["span"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("repeated-words".to_owned(), 4),
+                ("unused-suppression".to_owned(), 9)
+            ],
+            "{out}"
+        );
     }
 
     #[test]

@@ -10,8 +10,9 @@ use super::{use_color, with_threads};
 use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, FailOn, PackArgs};
 use crate::config::{self, Config};
+use crate::engine::{Context, Date};
 use crate::exit::ExitStatus;
-use crate::lint::{lint_file, Outcome};
+use crate::lint::{lint_file_with, Outcome};
 use crate::report::{self, FileError, OutputFormat, RenderOptions, RunOutput};
 use crate::rules::Severity;
 use crate::walk;
@@ -97,13 +98,14 @@ pub(super) fn run(
         format: args.format,
         color: use_color(args.color),
     };
+    let ctx = Context::new(args.today.unwrap_or_else(Date::today));
     let results = with_threads(args.threads, || {
         inputs
             .par_iter()
             .map(|input| {
-                let mut outcome = lint_file(&input.path, &input.display, &rules);
+                let mut outcome = lint_file_with(&input.path, &input.display, &rules, &ctx);
                 if let Some(rev) = &args.since {
-                    super::diff::since(&mut outcome, &input.path, &rules, rev);
+                    super::diff::since(&mut outcome, &input.path, &rules, rev, &ctx);
                 }
                 let mut recorded = Vec::new();
                 if let Outcome::Checked { source, report } = &mut outcome {

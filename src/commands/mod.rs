@@ -7,6 +7,7 @@ mod eval;
 mod explain;
 mod list;
 mod packs;
+mod report;
 mod test_rules;
 
 use std::io::{self, Write};
@@ -25,6 +26,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::Explain(args) => explain::run(&args, out, err),
         Command::TestRules(args) => test_rules::run(&args, out, err),
         Command::Eval(args) => eval::run(&args, out, err),
+        Command::Report(args) => report::run(&args, out, err),
         Command::Diff(args) => diff::run(&args, out, err),
         Command::Completions(args) => completions::completions(&args, out),
         Command::Man(args) => completions::man(&args, out, err),

@@ -16,6 +16,10 @@ pub(crate) struct DocumentBuilder {
     open: Option<(BlockKind, usize)>,
     /// Original range of whitespace seen since the last kept character.
     pending_space: Option<Range<usize>>,
+    /// Folded ranges of link text.
+    links: Vec<Range<usize>>,
+    /// Folded offset where the open link's text starts.
+    open_link: Option<usize>,
     directives: Vec<Directive>,
 }
 
@@ -33,6 +37,23 @@ impl DocumentBuilder {
             open: None,
             pending_space: None,
             directives: Vec::new(),
+            links: Vec::new(),
+            open_link: None,
+        }
+    }
+
+    /// Marks the start of a link's text.
+    pub(crate) fn start_link(&mut self) {
+        self.end_link();
+        self.open_link = Some(self.folded.len());
+    }
+
+    /// Marks the end of a link's text; an empty link is dropped.
+    pub(crate) fn end_link(&mut self) {
+        if let Some(start) = self.open_link.take() {
+            if self.folded.len() > start {
+                self.links.push(start..self.folded.len());
+            }
         }
     }
 
@@ -149,10 +170,12 @@ impl DocumentBuilder {
     /// Finishes the document: sentences, sections and spans.
     pub(crate) fn finish(mut self, source: SourceFile, format: Format) -> Document {
         self.end_block();
+        self.end_link();
         let Self {
             folded,
             map,
             blocks: raw,
+            links,
             mut directives,
             ..
         } = self;
@@ -203,6 +226,7 @@ impl DocumentBuilder {
             blocks,
             sentences,
             sections,
+            links,
             directives,
         }
     }

@@ -35,6 +35,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) => {
                     b.end_block();
                 }
+                Tag::Link { .. } => b.start_link(),
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -45,6 +46,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 | TagEnd::List(_)
                 | TagEnd::BlockQuote(_) => b.end_block(),
                 TagEnd::CodeBlock => in_code_block = false,
+                TagEnd::Link => b.end_link(),
                 _ => {}
             },
             Event::Text(t) if !in_code_block => {
@@ -62,8 +64,16 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 }
             }
             Event::SoftBreak | Event::HardBreak => b.push_space(range),
-            // Suppression directives live in comments (see `directive`).
-            Event::InlineHtml(_) => b.scan_directives(&text[range.clone()], range.start),
+            Event::InlineHtml(html) => {
+                // Suppression directives live in comments (see `directive`).
+                b.scan_directives(&text[range.clone()], range.start);
+                let tag = html.trim_start_matches('<').to_ascii_lowercase();
+                if tag.starts_with("a ") || tag.starts_with("a>") {
+                    b.start_link();
+                } else if tag.starts_with("/a>") || tag.starts_with("/a ") {
+                    b.end_link();
+                }
+            }
             _ => {}
         }
     }

@@ -41,9 +41,10 @@ impl JsonSpan {
     pub fn new(source: &SourceFile, span: Span) -> Self {
         let s = source.line_col(span.start);
         let e = source.line_col(span.end);
+        let original = source.original_span(span);
         JsonSpan {
-            start: span.start,
-            end: span.end,
+            start: original.start,
+            end: original.end,
             line: s.line,
             column: s.column,
             end_line: e.line,

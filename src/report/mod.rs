@@ -8,6 +8,7 @@
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
+pub mod html_page;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -120,7 +121,9 @@ pub fn render(outcome: &Outcome, rules: &RuleSet, opts: RenderOptions) -> Render
                 OutputFormat::Junit => junit::file(source, report, rules),
                 OutputFormat::Gitlab => gitlab::file(source, report),
             },
-            stderr: String::new(),
+            stderr: source
+                .decode_note()
+                .map_or_else(String::new, |n| format!("note: {}: {n}\n", source.path())),
             counts: Counts::of(report),
             worst: report.findings.iter().map(|f| f.severity).max(),
             checked: true,

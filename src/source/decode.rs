@@ -29,6 +29,13 @@ pub enum DecodeError {
         /// 1-based line of that byte.
         line: usize,
     },
+    /// An HTML `<meta>` declares a charset clauselint does not read.
+    UnsupportedCharset {
+        /// The label as declared.
+        label: String,
+        /// 1-based line of the declaration.
+        line: usize,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -44,6 +51,10 @@ impl fmt::Display for DecodeError {
             DecodeError::InvalidUtf8 { offset, line } => write!(
                 f,
                 "invalid UTF-8 at byte offset {offset} (line {line}); save the file as UTF-8"
+            ),
+            DecodeError::UnsupportedCharset { label, line } => write!(
+                f,
+                "unsupported charset `{label}` declared in <meta> on line {line}; clauselint reads UTF-8 and windows-1252 (ISO-8859-1, latin-1)"
             ),
         }
     }

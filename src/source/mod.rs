@@ -1,9 +1,11 @@
 //! Source files: original bytes as text, spans into them, and line indexes.
 
+mod charset;
 mod decode;
 mod line_index;
 mod span;
 
+pub use charset::{decode_html, prescan_meta_charset, Decoded, Encoding, OriginMap, PRESCAN_LEN};
 pub use decode::{decode, DecodeError, BINARY_SNIFF_LEN};
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;
@@ -12,8 +14,10 @@ use std::sync::Arc;
 
 /// A decoded source file: its display path, its text and its line index.
 ///
-/// Cheap to clone. Spans into it are byte offsets into `text`, which equals the
-/// file's original bytes (UTF-8 is the only accepted encoding, BOM included).
+/// Cheap to clone. Spans into it are byte offsets into `text`. For UTF-8 files
+/// (BOM included) that is the file's original bytes; for a transcoded file (an
+/// HTML page in windows-1252) [`SourceFile::original_offset`] maps them back,
+/// and reporters that print byte offsets use it.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     inner: Arc<Inner>,
@@ -24,6 +28,8 @@ struct Inner {
     path: String,
     text: String,
     lines: LineIndex,
+    origin: Option<OriginMap>,
+    note: Option<String>,
 }
 
 impl SourceFile {
@@ -37,8 +43,72 @@ impl SourceFile {
                 path: path.into(),
                 text,
                 lines,
+                origin: None,
+                note: None,
             }),
         }
+    }
+
+    /// Wraps text transcoded from another encoding, with the map from its
+    /// offsets back to the original bytes.
+    #[must_use]
+    pub fn transcoded(path: impl Into<String>, text: impl Into<String>, origin: OriginMap) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        Self {
+            inner: Arc::new(Inner {
+                path: path.into(),
+                text,
+                lines,
+                origin: Some(origin),
+                note: None,
+            }),
+        }
+    }
+
+    /// Wraps a decoded HTML file.
+    #[must_use]
+    pub fn from_decoded(path: impl Into<String>, decoded: Decoded) -> Self {
+        let mut file = match decoded.origin {
+            Some(origin) => Self::transcoded(path, decoded.text, origin),
+            None => Self::new(path, decoded.text),
+        };
+        if let Some(note) = decoded.note {
+            if let Some(inner) = Arc::get_mut(&mut file.inner) {
+                inner.note = Some(note);
+            }
+        }
+        file
+    }
+
+    /// A note about how the file was decoded (a `<meta>` charset overruled).
+    #[must_use]
+    pub fn decode_note(&self) -> Option<&str> {
+        self.inner.note.as_deref()
+    }
+
+    /// Whether the text was transcoded (its offsets differ from the file's bytes).
+    #[must_use]
+    pub fn is_transcoded(&self) -> bool {
+        self.inner.origin.is_some()
+    }
+
+    /// The byte offset in the original file of text offset `offset`.
+    #[must_use]
+    pub fn original_offset(&self, offset: usize) -> usize {
+        match &self.inner.origin {
+            Some(map) => map.original(offset),
+            None => offset,
+        }
+    }
+
+    /// A span of the text as a span of the original file's bytes.
+    #[must_use]
+    pub fn original_span(&self, span: Span) -> Span {
+        Span::new(
+            self.original_offset(span.start),
+            self.original_offset(span.end),
+        )
     }
 
     /// The path as given on the command line or found by walking.

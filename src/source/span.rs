@@ -1,4 +1,6 @@
-//! The one span type: a half-open range of byte offsets into a file's original bytes.
+//! The one span type: a half-open range of byte offsets into a file's text
+//! (its original bytes, unless the file was transcoded: see
+//! [`crate::source::SourceFile::original_span`]).
 
 use std::fmt;
 use std::ops::{Index, Range};

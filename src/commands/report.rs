@@ -1,0 +1,94 @@
+//! `clauselint report --html OUT.html PATHS...`: the coverage page.
+//!
+//! Exit status: 0 when the page is written and every file was checked, 2 when
+//! a file could not be read (the page is still written, listing it) or the
+//! page could not be written. Findings do not change the exit status: the
+//! page is for reading; `check` is the gate.
+
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use super::packs::{self, Builtins};
+use super::with_threads;
+use crate::cli::ReportArgs;
+use crate::document::{Document, Format};
+use crate::exit::ExitStatus;
+use crate::lint::{io_message, lint_file, Outcome};
+use crate::report::html_page::{self, PageError, PageFile};
+use crate::walk;
+
+pub(super) fn run(
+    args: &ReportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let Some(rules) = packs::load(&args.packs, Builtins::Selected, err)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (inputs, walk_errors) = walk::collect(&paths);
+    let outcomes = with_threads(args.threads, || {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let outcome = lint_file(&input.path, &input.display, &rules);
+                match outcome {
+                    Outcome::Checked { source, report } => {
+                        let doc = Document::parse(source, Format::from_path(&input.path));
+                        Ok(Some(PageFile { doc, report }))
+                    }
+                    Outcome::Skipped { path, reason } => {
+                        Err(Err(format!("note: {path}: {reason}\n")))
+                    }
+                    Outcome::Failed { path, message } => Err(Ok(PageError { path, message })),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut files = Vec::new();
+    let mut errors: Vec<PageError> = walk_errors
+        .into_iter()
+        .map(|e| PageError {
+            path: e.path,
+            message: e.message,
+        })
+        .collect();
+    for o in outcomes {
+        match o {
+            Ok(Some(f)) => files.push(f),
+            Ok(None) => {}
+            Err(Ok(e)) => errors.push(e),
+            Err(Err(note)) => err.write_all(note.as_bytes())?,
+        }
+    }
+    let page = html_page::render(&files, &errors, &rules);
+    if let Err(e) = std::fs::write(&args.html, page) {
+        writeln!(
+            err,
+            "error: {}: cannot write the report: {}",
+            args.html.display(),
+            io_message(&e)
+        )?;
+        return Ok(ExitStatus::Error);
+    }
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path, e.message)?;
+    }
+    writeln!(
+        out,
+        "wrote {} ({} file{})",
+        args.html.display(),
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(if errors.is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Error
+    })
+}

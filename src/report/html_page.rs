@@ -1,0 +1,559 @@
+//! The HTML coverage report (`clauselint report --html`): one self-contained
+//! page, no network requests (a Content-Security-Policy forbids them).
+//!
+//! Per file: a checklist of clauses (present, missing, duplicated) with
+//! their help and citations, each linked to its passages; the policy text
+//! with every matched passage highlighted and linked back to its clause;
+//! duplicated clauses and paragraphs shown side by side. A summary table
+//! leads for a folder of policies.
+//!
+//! The page works without JavaScript (links are plain fragment links and
+//! `:target` highlights the passage); the small script only marks the active
+//! passage and moves keyboard focus to it. All policy and rule text is escaped.
+
+use std::fmt::Write as _;
+
+use crate::document::{BlockKind, Document};
+use crate::finding::{ClauseStatus, FileReport};
+use crate::rules::{Rule, RuleSet};
+use crate::source::Span;
+
+/// One checked file for the page.
+#[derive(Debug)]
+pub struct PageFile {
+    /// The parsed document (its source gives path and text).
+    pub doc: Document,
+    /// What the engine found.
+    pub report: FileReport,
+}
+
+/// A file that could not be checked.
+#[derive(Debug, Clone)]
+pub struct PageError {
+    /// Display path.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+const CSS: &str = include_str!("html_page.css");
+const JS: &str = include_str!("html_page.js");
+
+/// Escapes text for HTML element content and quoted attribute values.
+#[must_use]
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A token safe inside an `id` attribute and a CSS selector.
+fn id_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// A passage: a span some clause or finding points at.
+struct Passage {
+    id: String,
+    span: Span,
+    rule: String,
+    duplicate: bool,
+}
+
+struct Counts {
+    present: usize,
+    missing: usize,
+    duplicated: usize,
+    other: usize,
+}
+
+fn counts(report: &FileReport) -> Counts {
+    let n = |s| report.clauses.iter().filter(|c| c.status == s).count();
+    Counts {
+        present: n(ClauseStatus::Present),
+        missing: n(ClauseStatus::Missing),
+        duplicated: n(ClauseStatus::Duplicated),
+        other: other_findings(report).count(),
+    }
+}
+
+fn other_findings(report: &FileReport) -> impl Iterator<Item = &crate::finding::Finding> {
+    report
+        .findings
+        .iter()
+        .filter(|f| !report.clauses.iter().any(|c| c.rule == f.rule))
+}
+
+/// Renders the whole page.
+#[must_use]
+pub fn render(files: &[PageFile], errors: &[PageError], rules: &RuleSet) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let packs: Vec<&str> = rules.packs().iter().map(|p| p.name.as_str()).collect();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+<meta name=\"generator\" content=\"clauselint {}\">\n<title>Privacy policy clause report</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+<a class=\"skip\" href=\"#main\">Skip to the report</a>\n\
+<header>\n<h1>Privacy policy clause report</h1>\n<p>{} file{} checked{} · rule packs: {} · clauselint {}</p>\n</header>\n",
+        env!("CARGO_PKG_VERSION"),
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        if errors.is_empty() { String::new() } else { format!(", {} could not be read", errors.len()) },
+        escape(&packs.join(", ")),
+        env!("CARGO_PKG_VERSION"),
+    );
+    if files.len() > 1 {
+        h.push_str("<nav aria-label=\"Files\">\n<h2 class=\"visually-hidden\">Files</h2>\n<ul>\n");
+        for (i, f) in files.iter().enumerate() {
+            let _ = writeln!(
+                h,
+                "<li><a href=\"#file-{i}\">{}</a></li>",
+                escape(f.doc.source().path())
+            );
+        }
+        h.push_str("</ul>\n</nav>\n");
+    }
+    h.push_str("<main id=\"main\" tabindex=\"-1\">\n");
+    summary(&mut h, files, rules);
+    for (i, f) in files.iter().enumerate() {
+        file_section(&mut h, i, f, rules);
+    }
+    if !errors.is_empty() {
+        h.push_str("<section class=\"errors\" aria-labelledby=\"errors-h\">\n<h2 id=\"errors-h\">Files that could not be checked</h2>\n<ul>\n");
+        for e in errors {
+            let _ = writeln!(
+                h,
+                "<li><strong>{}</strong>: {}</li>",
+                escape(&e.path),
+                escape(&e.message)
+            );
+        }
+        h.push_str("</ul>\n</section>\n");
+    }
+    let _ = write!(
+        h,
+        "</main>\n<footer><p>Generated by clauselint {}. A clause marked present means a sentence matched its rule; \
+it is a reading aid, not legal advice.</p></footer>\n<script>\n{JS}</script>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    h
+}
+
+fn status_badge(status: ClauseStatus) -> &'static str {
+    match status {
+        ClauseStatus::Present => "<span class=\"badge present\">✓ Present</span>",
+        ClauseStatus::Missing => "<span class=\"badge missing\">✗ Missing</span>",
+        ClauseStatus::Duplicated => "<span class=\"badge duplicated\">⇉ Duplicated</span>",
+        ClauseStatus::NotApplicable => "<span class=\"badge na\">– Not applicable</span>",
+    }
+}
+
+fn summary(h: &mut String, files: &[PageFile], rules: &RuleSet) {
+    h.push_str("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
+    h.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"summary-h\">\n<table>\n<caption>Clause verdicts per file</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Present</th><th scope=\"col\">Missing</th><th scope=\"col\">Duplicated</th><th scope=\"col\">Other findings</th><th scope=\"col\">Missing or duplicated clauses</th></tr></thead>\n<tbody>\n");
+    for (i, f) in files.iter().enumerate() {
+        let c = counts(&f.report);
+        let problems: Vec<String> = f
+            .report
+            .clauses
+            .iter()
+            .filter(|v| matches!(v.status, ClauseStatus::Missing | ClauseStatus::Duplicated))
+            .map(|v| {
+                let title = rules
+                    .rule(&v.rule)
+                    .map_or(v.rule.as_str(), |r| r.title.as_str());
+                format!(
+                    "<a href=\"#{}\">{}</a> ({})",
+                    clause_id(i, &v.rule),
+                    escape(title),
+                    v.status.as_str()
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\"><a href=\"#file-{i}\">{}</a></th><td>{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
+            escape(f.doc.source().path()),
+            c.present,
+            if c.missing > 0 { "bad" } else { "" },
+            c.missing,
+            if c.duplicated > 0 { "warn" } else { "" },
+            c.duplicated,
+            c.other,
+            if problems.is_empty() { "—".to_owned() } else { problems.join(", ") },
+        );
+    }
+    h.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+fn clause_id(file: usize, rule: &str) -> String {
+    format!("file-{file}-rule-{}", id_part(rule))
+}
+
+/// Line number of an offset, for link texts.
+fn line(doc: &Document, offset: usize) -> usize {
+    doc.source().line_col(offset).line
+}
+
+/// The folded text of the sentences a span covers (markup-free, for quoting).
+fn passage_text(doc: &Document, span: Span) -> String {
+    let parts: Vec<&str> = doc
+        .sentences()
+        .iter()
+        .filter(|s| s.span.start < span.end.max(span.start + 1) && span.start < s.span.end)
+        .map(|s| doc.text(s.range.clone()))
+        .collect();
+    if parts.is_empty() {
+        doc.source()
+            .text()
+            .get(span.range())
+            .unwrap_or("")
+            .to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
+fn references(h: &mut String, rule: &Rule) {
+    if rule.references.is_empty() {
+        return;
+    }
+    h.push_str("<ul class=\"refs\" aria-label=\"Citations\">");
+    for r in &rule.references {
+        match r
+            .url
+            .as_deref()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        {
+            Some(url) => {
+                let _ = write!(
+                    h,
+                    "<li><a href=\"{}\" rel=\"noreferrer noopener\">{}</a></li>",
+                    escape(url),
+                    escape(&r.cite)
+                );
+            }
+            None => {
+                let _ = write!(h, "<li>{}</li>", escape(&r.cite));
+            }
+        }
+    }
+    h.push_str("</ul>");
+}
+
+fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
+    let doc = &f.doc;
+    let path = doc.source().path();
+    let c = counts(&f.report);
+    // Every passage the page links to.
+    let mut passages: Vec<Passage> = Vec::new();
+    for v in &f.report.clauses {
+        for &span in &v.matches {
+            passages.push(Passage {
+                id: format!("file-{i}-p{}", passages.len() + 1),
+                span,
+                rule: v.rule.clone(),
+                duplicate: v.status == ClauseStatus::Duplicated,
+            });
+        }
+    }
+    let first_other = passages.len();
+    for finding in other_findings(&f.report) {
+        passages.push(Passage {
+            id: format!("file-{i}-p{}", passages.len() + 1),
+            span: finding.span,
+            rule: finding.rule.clone(),
+            duplicate: true,
+        });
+    }
+    // Which sentence each passage starts at (its anchor); passages on no text get none.
+    let sentences = doc.sentences();
+    let overlaps = |s: Span, p: Span| s.start < p.end.max(p.start + 1) && p.start < s.end;
+    let anchor_of: Vec<Option<usize>> = passages
+        .iter()
+        .map(|p| sentences.iter().position(|s| overlaps(s.span, p.span)))
+        .collect();
+
+    let _ = write!(
+        h,
+        "<section class=\"file\" id=\"file-{i}\" aria-labelledby=\"file-{i}-h\">\n<h2 id=\"file-{i}-h\">{}</h2>\n\
+<p class=\"counts\"><span class=\"present\">{} present</span> · <span class=\"missing\">{} missing</span> · <span class=\"duplicated\">{} duplicated</span> · {} other finding{}</p>\n\
+<div class=\"cols\">\n<section class=\"checklist\" aria-labelledby=\"file-{i}-cl\">\n<h3 id=\"file-{i}-cl\">Clauses</h3>\n<ul class=\"clauses\">\n",
+        escape(path),
+        c.present,
+        c.missing,
+        c.duplicated,
+        c.other,
+        if c.other == 1 { "" } else { "s" },
+    );
+    let mut p_index = 0;
+    for v in &f.report.clauses {
+        let rule = rules.rule(&v.rule);
+        let title = rule.map_or(v.rule.as_str(), |r| r.title.as_str());
+        let _ = write!(
+            h,
+            "<li class=\"clause {status}\" id=\"{id}\" data-rule=\"{rule_id}\" data-status=\"{status}\">\n<h4>{badge} <span class=\"title\">{title}</span> <code>{pack}/{rule_id}</code></h4>\n",
+            status = v.status.as_str(),
+            id = clause_id(i, &v.rule),
+            rule_id = escape(&v.rule),
+            badge = status_badge(v.status),
+            title = escape(title),
+            pack = escape(&v.pack),
+        );
+        let mine = &passages[p_index..p_index + v.matches.len()];
+        p_index += v.matches.len();
+        if !mine.is_empty() {
+            h.push_str("<p class=\"found\">Stated in ");
+            let links: Vec<String> = mine
+                .iter()
+                .enumerate()
+                .map(|(k, p)| {
+                    let text = format!("passage {} (line {})", k + 1, line(doc, p.span.start));
+                    if anchor_of[passages.iter().position(|q| q.id == p.id).unwrap_or(0)].is_some()
+                    {
+                        format!("<a class=\"jump\" href=\"#{}\">{text}</a>", p.id)
+                    } else {
+                        text
+                    }
+                })
+                .collect();
+            h.push_str(&links.join(", "));
+            h.push_str(".</p>\n");
+        }
+        if v.status == ClauseStatus::Duplicated {
+            h.push_str("<div class=\"sbs\" role=\"group\" aria-label=\"Duplicated statements side by side\">");
+            for (k, p) in mine.iter().enumerate() {
+                let _ = write!(
+                    h,
+                    "<figure><figcaption><a class=\"jump\" href=\"#{}\">Statement {} · line {}</a></figcaption><blockquote>{}</blockquote></figure>",
+                    p.id,
+                    k + 1,
+                    line(doc, p.span.start),
+                    escape(&passage_text(doc, p.span))
+                );
+            }
+            h.push_str("</div>\n");
+        }
+        if let Some(rule) = rule {
+            let open = if v.status == ClauseStatus::Present {
+                ""
+            } else {
+                " open"
+            };
+            let _ = write!(
+                h,
+                "<details{open}><summary>What counts, help and citations</summary>"
+            );
+            if v.status != ClauseStatus::Present {
+                let message = f
+                    .report
+                    .findings
+                    .iter()
+                    .find(|x| x.rule == v.rule)
+                    .map_or(rule.message.as_str(), |x| x.message.as_str());
+                let _ = write!(h, "<p class=\"message\">{}</p>", escape(message));
+            }
+            if let Some(d) = &rule.description {
+                let _ = write!(h, "<p>{}</p>", escape(d));
+            }
+            if let Some(help) = &rule.help {
+                let _ = write!(
+                    h,
+                    "<p class=\"help\"><strong>Help:</strong> {}</p>",
+                    escape(help)
+                );
+            }
+            references(h, rule);
+            h.push_str("</details>\n");
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ul>\n");
+    let others: Vec<(usize, &crate::finding::Finding)> = other_findings(&f.report)
+        .enumerate()
+        .map(|(k, f)| (first_other + k, f))
+        .collect();
+    if !others.is_empty() {
+        let _ = write!(
+            h,
+            "<h3 id=\"file-{i}-other\">Other findings</h3>\n<ul class=\"others\">\n"
+        );
+        for (k, finding) in others {
+            let p = &passages[k];
+            let rule = rules.rule(&finding.rule);
+            let title = rule.map_or(finding.rule.as_str(), |r| r.title.as_str());
+            let _ = write!(
+                h,
+                "<li class=\"other\" id=\"{}-item\"><h4><span class=\"badge warn\">! {}</span> {}</h4><p>{} — <a class=\"jump\" href=\"#{}\">line {}</a></p>",
+                p.id,
+                escape(finding.severity.as_str()),
+                escape(title),
+                escape(&finding.message),
+                p.id,
+                line(doc, finding.span.start)
+            );
+            if let Some(first) = finding.related.first() {
+                let _ = write!(
+                    h,
+                    "<div class=\"sbs\" role=\"group\" aria-label=\"Both copies side by side\"><figure><figcaption>{} · line {}</figcaption><blockquote>{}</blockquote></figure><figure><figcaption>This copy · line {}</figcaption><blockquote>{}</blockquote></figure></div>",
+                    escape(&first.message),
+                    line(doc, first.span.start),
+                    escape(&passage_text(doc, first.span)),
+                    line(doc, finding.span.start),
+                    escape(&passage_text(doc, finding.span)),
+                );
+            }
+            if let Some(help) = rule.and_then(|r| r.help.as_deref()) {
+                let _ = write!(
+                    h,
+                    "<p class=\"help\"><strong>Help:</strong> {}</p>",
+                    escape(help)
+                );
+            }
+            h.push_str("</li>\n");
+        }
+        h.push_str("</ul>\n");
+    }
+    let _ = write!(
+        h,
+        "</section>\n<section class=\"policy\" aria-labelledby=\"file-{i}-pt\">\n<h3 id=\"file-{i}-pt\">Policy text</h3>\n<div class=\"text\">\n"
+    );
+    policy_text(h, i, doc, &passages, &anchor_of, rules);
+    h.push_str("</div>\n</section>\n</div>\n</section>\n");
+}
+
+fn policy_text(
+    h: &mut String,
+    file: usize,
+    doc: &Document,
+    passages: &[Passage],
+    anchor_of: &[Option<usize>],
+    rules: &RuleSet,
+) {
+    let sentences = doc.sentences();
+    let mut in_list = false;
+    for block in doc.blocks() {
+        let is_item = block.kind == BlockKind::ListItem;
+        if is_item && !in_list {
+            h.push_str("<ul>\n");
+        } else if !is_item && in_list {
+            h.push_str("</ul>\n");
+        }
+        in_list = is_item;
+        let (open, close) = match block.kind {
+            BlockKind::Heading(level) => {
+                let n = (level + 3).min(6);
+                (format!("<h{n} class=\"ph\">"), format!("</h{n}>"))
+            }
+            BlockKind::ListItem => ("<li>".to_owned(), "</li>".to_owned()),
+            BlockKind::TableCell => ("<p class=\"cell\">".to_owned(), "</p>".to_owned()),
+            BlockKind::Paragraph => ("<p>".to_owned(), "</p>".to_owned()),
+        };
+        let _ = write!(h, "{open}");
+        for (si, s) in sentences
+            .iter()
+            .enumerate()
+            .take(block.sentences.end)
+            .skip(block.sentences.start)
+        {
+            if si > block.sentences.start {
+                h.push(' ');
+            }
+            let text = escape(doc.text(s.range.clone()));
+            let on: Vec<&Passage> = passages
+                .iter()
+                .filter(|p| {
+                    s.span.start < p.span.end.max(p.span.start + 1) && p.span.start < s.span.end
+                })
+                .collect();
+            if on.is_empty() {
+                h.push_str(&text);
+                continue;
+            }
+            let ids: Vec<&str> = on.iter().map(|p| p.id.as_str()).collect();
+            let dup = on.iter().any(|p| p.duplicate);
+            let _ = write!(
+                h,
+                "<mark class=\"hit{}\" data-passages=\"{}\">",
+                if dup { " dup" } else { "" },
+                ids.join(" ")
+            );
+            // Anchors inside the mark, so a link lands on the highlighted text.
+            for (p, _) in passages
+                .iter()
+                .zip(anchor_of)
+                .filter(|(_, a)| **a == Some(si))
+            {
+                let _ = write!(
+                    h,
+                    "<span class=\"anchor\" id=\"{}\" tabindex=\"-1\"></span>",
+                    p.id
+                );
+            }
+            let _ = write!(h, "{text}</mark>");
+            // Links back to the clauses whose passages start here.
+            let mut seen: Vec<&str> = Vec::new();
+            for (p, _) in passages
+                .iter()
+                .zip(anchor_of)
+                .filter(|(_, a)| **a == Some(si))
+            {
+                if seen.contains(&p.rule.as_str()) {
+                    continue;
+                }
+                seen.push(&p.rule);
+                let title = rules
+                    .rule(&p.rule)
+                    .map_or(p.rule.as_str(), |r| r.title.as_str());
+                let target = if rules.rule(&p.rule).is_some_and(Rule::is_clause) {
+                    clause_id(file, &p.rule)
+                } else {
+                    format!("{}-item", p.id)
+                };
+                let _ = write!(
+                    h,
+                    "<a class=\"back\" href=\"#{target}\" aria-label=\"Back to {t}\" title=\"{t}\">{}</a>",
+                    escape(&p.rule),
+                    t = escape(title)
+                );
+            }
+        }
+        let _ = writeln!(h, "{close}");
+    }
+    if in_list {
+        h.push_str("</ul>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_markup_needs() {
+        assert_eq!(
+            escape("<a href=\"x\">&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(id_part("a b/c-d"), "a_b_c-d");
+    }
+}
