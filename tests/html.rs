@@ -16,6 +16,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn default_rules() -> RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(load_default_rules).clone()
+}
+
+fn load_default_rules() -> RuleSet {
     let packs: Vec<_> = builtin::default_names()
         .into_iter()
         .map(|n| builtin::find(n).expect("default pack").to_source())
@@ -369,9 +374,7 @@ fn corpus_html_pages_lint_without_errors() {
     pages.sort();
     assert!(!pages.is_empty());
     let start = std::time::Instant::now();
-    let mut bytes = 0;
-    for p in &pages {
-        bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let check = |p: &PathBuf| {
         match lint_file(p, &p.display().to_string(), &rules) {
             Outcome::Checked { source, report } => {
                 assert!(!report.clauses.is_empty());
@@ -390,7 +393,19 @@ fn corpus_html_pages_lint_without_errors() {
             Outcome::Skipped { path, reason } => panic!("{path} skipped: {reason}"),
             Outcome::Failed { path, message } => panic!("{path} failed: {message}"),
         }
-    }
+    };
+    let bytes: u64 = pages
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        for w in 0..workers {
+            let pages = &pages;
+            let check = &check;
+            scope.spawn(move || pages.iter().skip(w).step_by(workers).for_each(check));
+        }
+    });
     eprintln!(
         "linted {} corpus HTML pages ({} KB) in {:?}",
         pages.len(),
@@ -687,4 +702,106 @@ fn report_lists_unreadable_files_and_exits_2() {
     let page = std::fs::read_to_string(&out_path).unwrap();
     assert!(page.contains("Files that could not be checked"));
     assert!(page.contains("unsupported charset `koi8-r`"));
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rules() -> &'static RuleSet {
+        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        RULES.get_or_init(load_default_rules)
+    }
+
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<li>",
+        "<h2>",
+        "</h2>",
+        "<br/>",
+        "<div class='x'>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<svg>",
+        "</svg>",
+        "<head>",
+        "<body>",
+        "<template>",
+        "<!--",
+        "-->",
+        "<!DOCTYPE html>",
+        "&amp;",
+        "&nbsp;",
+        "&#8217;",
+        "&#x110000;",
+        "&#0;",
+        "&notit;",
+        "&copy",
+        "&",
+        "&#",
+        ";",
+        "<",
+        ">",
+        "\"",
+        "é",
+        "’",
+        "\r\n",
+        "\n",
+        " ",
+        "\u{feff}",
+        "We do not collect data from children under 13.",
+        "We will notify you of a breach.",
+        "You may opt out. ",
+        "Cookies",
+        "e.g.",
+        "<meta charset=latin1>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_tag_soup_parses_with_valid_spans(parts in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let source = SourceFile::new("p.html", text.clone());
+            let doc = Document::parse(source.clone(), Format::Html);
+            for b in doc.blocks() {
+                prop_assert!(b.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(b.span.start) && text.is_char_boundary(b.span.end));
+            }
+            for s in doc.sentences() {
+                prop_assert!(text.get(s.span.range()).is_some());
+            }
+            let _ = lint_source(&source, Format::Html, rules());
+            let _ = html::comments(&text);
+        }
+
+        #[test]
+        fn any_bytes_decode_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300), meta in 0..3usize) {
+            let prefix: &[u8] = match meta {
+                0 => b"",
+                1 => b"<meta charset=windows-1252>",
+                _ => b"<meta http-equiv=content-type content='text/html;charset=latin1'>",
+            };
+            let mut all = prefix.to_vec();
+            all.extend(bytes);
+            if let Ok(d) = decode_html(all.clone()) {
+                if let Some(map) = &d.origin {
+                    // Every character boundary maps into the file, monotonically.
+                    let mut last = 0;
+                    for (i, _) in d.text.char_indices() {
+                        let o = map.original(i);
+                        prop_assert!(o >= last && o <= all.len());
+                        last = o;
+                    }
+                    prop_assert_eq!(map.original(d.text.len()), all.len());
+                }
+            }
+        }
+    }
 }
