@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+use crate::engine::Date;
 use crate::report::OutputFormat;
 use crate::rules::Severity;
 
@@ -103,6 +104,13 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// The check date, for `stale-policy` (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
+    pub today: Option<Date>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
 }
 
 /// Output format of `rules`.

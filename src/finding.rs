@@ -42,9 +42,17 @@ pub enum ClauseStatus {
     Missing,
     /// Stated more often than allowed.
     Duplicated,
+    /// The rule's `when` trigger does not hold in the document.
+    NotApplicable,
 }
 
 impl ClauseStatus {
+    /// Whether the clause is stated at least once.
+    #[must_use]
+    pub fn is_stated(self) -> bool {
+        matches!(self, ClauseStatus::Present | ClauseStatus::Duplicated)
+    }
+
     /// The lowercase name used in JSON.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -52,6 +60,7 @@ impl ClauseStatus {
             ClauseStatus::Present => "present",
             ClauseStatus::Missing => "missing",
             ClauseStatus::Duplicated => "duplicated",
+            ClauseStatus::NotApplicable => "not-applicable",
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::document::{Document, Format};
-use crate::engine;
+use crate::engine::{self, Context};
 use crate::finding::FileReport;
 use crate::rules::RuleSet;
 use crate::source::{decode, decode_html, DecodeError, SourceFile};
@@ -34,9 +34,15 @@ pub enum Outcome {
     },
 }
 
-/// Reads and checks the file at `path`, shown as `display`.
+/// Reads and checks the file at `path`, shown as `display`, dated today.
 #[must_use]
 pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
+    lint_file_with(path, display, rules, &Context::system())
+}
+
+/// Reads and checks the file at `path`, shown as `display`, in `ctx`.
+#[must_use]
+pub fn lint_file_with(path: &Path, display: &str, rules: &RuleSet, ctx: &Context) -> Outcome {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -53,7 +59,7 @@ pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
     };
     match decoded {
         Ok(source) => {
-            let report = lint_source(&source, format, rules);
+            let report = lint_source_with(&source, format, rules, ctx);
             Outcome::Checked { source, report }
         }
         Err(e @ DecodeError::Binary { .. }) => Outcome::Skipped {
@@ -67,11 +73,22 @@ pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
     }
 }
 
-/// Checks already-decoded text.
+/// Checks already-decoded text, dated today.
 #[must_use]
 pub fn lint_source(source: &SourceFile, format: Format, rules: &RuleSet) -> FileReport {
+    lint_source_with(source, format, rules, &Context::system())
+}
+
+/// Checks already-decoded text in `ctx`.
+#[must_use]
+pub fn lint_source_with(
+    source: &SourceFile,
+    format: Format,
+    rules: &RuleSet,
+    ctx: &Context,
+) -> FileReport {
     let doc = Document::parse(source.clone(), format);
-    engine::check(&doc, rules)
+    engine::check_with(&doc, rules, ctx)
 }
 
 /// A lowercase I/O error message without the OS error number.

@@ -1,7 +1,6 @@
 //! Rule self-tests: every rule's `examples` must come out as declared.
 
 use crate::document::Format;
-use crate::finding::ClauseStatus;
 use crate::lint::lint_source;
 use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
@@ -52,7 +51,7 @@ fn detect(set: &RuleSet, rule: &Rule, text: &str) -> Option<String> {
     let report = lint_source(&source, Format::Markdown, &only);
     if rule.is_clause() {
         let verdict = report.clauses.first()?;
-        (verdict.status != ClauseStatus::Missing).then(|| {
+        verdict.status.is_stated().then(|| {
             verdict
                 .matches
                 .first()

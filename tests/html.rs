@@ -91,10 +91,18 @@ fn nested_inline_tags_entities_and_skipped_elements() {
             (BlockKind::Heading(2), "Security"),
             (BlockKind::Paragraph, "We protect data."),
             (BlockKind::Paragraph, "It is encrypted at rest."),
+            (BlockKind::Paragraph, "Acme Inc., 1 Main St."),
         ]
     );
     // Sections follow headings.
     assert_eq!(doc.sections().len(), 4);
+    // Anchors are links (for the dangling-link-text detector).
+    let links: Vec<&str> = doc
+        .links()
+        .iter()
+        .map(|l| doc.text(l.clone()).trim())
+        .collect();
+    assert_eq!(links, ["Home", "Terms", "not directed", "opt-out"]);
     // Spans start and end on text, never inside a tag; entities map whole.
     let sentence = &doc.sentences()[3];
     assert_eq!(
@@ -129,13 +137,14 @@ fn nested_inline_tags_entities_and_skipped_elements() {
         .unwrap();
     assert_eq!(kids.matches.len(), 1);
     assert_eq!(&text[kids.matches[0]], &text[sentence.span]);
-    // The missing clause is anchored on the title heading.
+    // The missing clause is anchored on the heading of the section where it
+    // belongs, exactly on the heading's text.
     let breach = report
         .findings
         .iter()
         .find(|f| f.rule == "breach-notification")
         .unwrap();
-    assert_eq!(breach.span, doc.blocks()[1].span);
+    assert_eq!(&text[breach.span], "Security");
 }
 
 #[test]

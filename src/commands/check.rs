@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use super::packs::{self, Builtins};
 use super::{use_color, with_threads};
 use crate::cli::CheckArgs;
+use crate::engine::{Context, Date};
 use crate::exit::ExitStatus;
-use crate::lint::lint_file;
+use crate::lint::lint_file_with;
 use crate::report::{self, FileError, RenderOptions};
 use crate::walk;
 
@@ -30,12 +31,13 @@ pub(super) fn run(
         format: args.format,
         color: use_color(args.color),
     };
+    let ctx = Context::new(args.today.unwrap_or_else(Date::today));
     let rendered = with_threads(args.threads, || {
         inputs
             .par_iter()
             .map(|input| {
                 report::render(
-                    &lint_file(&input.path, &input.display, &rules),
+                    &lint_file_with(&input.path, &input.display, &rules, &ctx),
                     &rules,
                     opts,
                 )

@@ -10,7 +10,6 @@ use super::with_threads;
 use crate::cli::EvalArgs;
 use crate::eval::{parse_labels, score, Score};
 use crate::exit::ExitStatus;
-use crate::finding::ClauseStatus;
 use crate::lint::{io_message, lint_file, Outcome};
 
 /// A file's verdicts: clause → first matched passage, for present clauses.
@@ -51,7 +50,7 @@ pub(super) fn run(
                         .clauses
                         .iter()
                         .map(|c| {
-                            let passage = (c.status != ClauseStatus::Missing).then(|| {
+                            let passage = c.status.is_stated().then(|| {
                                 c.matches
                                     .first()
                                     .map(|s| source.text()[*s].to_owned())

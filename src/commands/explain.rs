@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::packs::{self, Builtins};
 use crate::cli::{ExplainArgs, PackArgs};
 use crate::exit::ExitStatus;
-use crate::rules::{Check, RuleKind};
+use crate::rules::RuleKind;
 
 pub(super) fn run(
     args: &ExplainArgs,
@@ -42,11 +42,7 @@ pub(super) fn run(
             )?;
         }
         RuleKind::Check(c) => {
-            let name = match c {
-                Check::DuplicateParagraph { .. } => "duplicate-paragraph",
-                Check::RepeatedWords { .. } => "repeated-words",
-            };
-            writeln!(out, "kind: built-in check `{name}`")?;
+            writeln!(out, "kind: built-in check `{}`", c.name())?;
         }
     }
     writeln!(out, "\nmessage: {}", rule.message)?;

@@ -16,6 +16,10 @@ pub(crate) struct DocumentBuilder {
     open: Option<(BlockKind, usize)>,
     /// Original range of whitespace seen since the last kept character.
     pending_space: Option<Range<usize>>,
+    /// Folded ranges of link text.
+    links: Vec<Range<usize>>,
+    /// Folded offset where the open link's text starts.
+    open_link: Option<usize>,
 }
 
 struct RawBlock {
@@ -31,6 +35,23 @@ impl DocumentBuilder {
             blocks: Vec::new(),
             open: None,
             pending_space: None,
+            links: Vec::new(),
+            open_link: None,
+        }
+    }
+
+    /// Marks the start of a link's text.
+    pub(crate) fn start_link(&mut self) {
+        self.end_link();
+        self.open_link = Some(self.folded.len());
+    }
+
+    /// Marks the end of a link's text; an empty link is dropped.
+    pub(crate) fn end_link(&mut self) {
+        if let Some(start) = self.open_link.take() {
+            if self.folded.len() > start {
+                self.links.push(start..self.folded.len());
+            }
         }
     }
 
@@ -140,10 +161,12 @@ impl DocumentBuilder {
     /// Finishes the document: sentences, sections and spans.
     pub(crate) fn finish(mut self, source: SourceFile, format: Format) -> Document {
         self.end_block();
+        self.end_link();
         let Self {
             folded,
             map,
             blocks: raw,
+            links,
             ..
         } = self;
         let mut blocks = Vec::with_capacity(raw.len());
@@ -191,6 +214,7 @@ impl DocumentBuilder {
             blocks,
             sentences,
             sections,
+            links,
         }
     }
 }

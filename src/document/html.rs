@@ -4,7 +4,8 @@
 //! `div`, `br`, …) end paragraphs, headings open sections, inline elements
 //! (`a`, `b`, `span`, …) change nothing. The contents of `head`, `script`,
 //! `style`, `template`, `noscript`, `svg`, `math`, `iframe`, `object` and
-//! `textarea` are skipped, as are comments, the doctype and attributes.
+//! `textarea` are skipped, as are code blocks (`<pre><code>`, as Markdown
+//! skips fenced code), comments, the doctype and attributes.
 //!
 //! Text is read from the *original* bytes of each text token, so spans are
 //! exact: a run of plain characters maps byte for byte, and a character
@@ -121,10 +122,20 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
     let mut b = DocumentBuilder::new(text.len());
     // The skipped element we are inside, and how deeply it nests.
     let mut skip: Option<(String, usize)> = None;
+    // Just after `<pre>`: a `<code>` now makes it a code block.
+    let mut pre_opened = false;
     for token in tokens(text) {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let code_block = pre_opened && name == "code" && skip.is_none();
+                pre_opened = name == "pre" && !tag.self_closing && skip.is_none();
+                if code_block {
+                    // `<pre><code>`: a code block, not policy text (as in Markdown).
+                    b.end_block();
+                    skip = Some(("pre".to_owned(), 1));
+                    continue;
+                }
                 if let Some((skipped, depth)) = &mut skip {
                     if *skipped == name && !tag.self_closing {
                         *depth += 1;
@@ -146,6 +157,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 start_tag(&mut b, &name);
             }
             Token::EndTag(tag) => {
+                pre_opened = false;
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 if let Some((skipped, depth)) = &mut skip {
                     if *skipped == name {
@@ -156,6 +168,9 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     }
                     continue;
                 }
+                if name == "a" {
+                    b.end_link();
+                }
                 if heading_level(&name).is_some()
                     || matches!(name.as_str(), "li" | "td" | "th")
                     || BLOCKS.contains(&name.as_str())
@@ -163,7 +178,12 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     b.end_block();
                 }
             }
-            Token::String(s) if skip.is_none() => push_string(&mut b, text, s.span, &s.value),
+            Token::String(s) if skip.is_none() => {
+                if !s.value.iter().all(u8::is_ascii_whitespace) {
+                    pre_opened = false;
+                }
+                push_string(&mut b, text, s.span, &s.value);
+            }
             _ => {}
         }
     }
@@ -188,6 +208,7 @@ fn start_tag(b: &mut DocumentBuilder, name: &str) {
             "td" | "th" => b.start_block(BlockKind::TableCell),
             // A paragraph opening a list item is the item itself (as in Markdown).
             "p" if matches!(b.open_block(), Some((BlockKind::ListItem, false))) => {}
+            "a" => b.start_link(),
             n if BLOCKS.contains(&n) => b.end_block(),
             _ => {}
         }

@@ -30,6 +30,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
                     b.end_block();
                 }
+                Tag::Link { .. } => b.start_link(),
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -40,6 +41,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 | TagEnd::List(_)
                 | TagEnd::BlockQuote(_) => b.end_block(),
                 TagEnd::CodeBlock => in_code_block = false,
+                TagEnd::Link => b.end_link(),
                 _ => {}
             },
             Event::Text(t) if !in_code_block => {
@@ -57,6 +59,14 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 }
             }
             Event::SoftBreak | Event::HardBreak => b.push_space(range),
+            Event::InlineHtml(html) => {
+                let tag = html.trim_start_matches('<').to_ascii_lowercase();
+                if tag.starts_with("a ") || tag.starts_with("a>") {
+                    b.start_link();
+                } else if tag.starts_with("/a>") || tag.starts_with("/a ") {
+                    b.end_link();
+                }
+            }
             _ => {}
         }
     }

@@ -2,13 +2,14 @@
 //! cells and sentences, with folded text for matching and exact spans back
 //! into the original bytes.
 //!
-//! Format adapters ([`markdown`], [`plain`], [`html`]) walk the source and feed pieces of
+//! Format adapters (`markdown`, `plain`, [`html`]) walk the source and feed pieces of
 //! text with their original offsets into a builder, which folds the text (see
-//! [`fold`]) and keeps an [`OffsetMap`] so every match maps back exactly.
+//! `fold`) and keeps an [`OffsetMap`] so every match maps back exactly.
 
 mod builder;
 mod fold;
 pub mod html;
+pub mod language;
 mod markdown;
 mod offset_map;
 mod plain;
@@ -116,6 +117,7 @@ pub struct Document {
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
+    links: Vec<Range<usize>>,
 }
 
 impl Document {
@@ -172,12 +174,35 @@ impl Document {
         &self.sections
     }
 
+    /// Folded ranges of the text of links (Markdown links, autolinks and
+    /// inline HTML `<a>` elements), in document order.
+    #[must_use]
+    pub fn links(&self) -> &[Range<usize>] {
+        &self.links
+    }
+
+    /// Whether any link's text overlaps the folded `range`.
+    #[must_use]
+    pub fn in_link(&self, range: Range<usize>) -> bool {
+        let i = self.links.partition_point(|l| l.end <= range.start);
+        self.links.get(i).is_some_and(|l| l.start < range.end)
+    }
+
     /// Maps a folded range to a span of the original file.
     #[must_use]
     pub fn span(&self, folded: Range<usize>) -> Span {
         let start = self.map.start(folded.start);
         let end = self.map.end(folded.end).max(start);
         Span::new(start, end)
+    }
+
+    /// The original bytes between two folded positions: from the end of the
+    /// folded byte before `end_of` to the start of the folded byte at `start_of`
+    /// (markup or whitespace that folding removed).
+    #[must_use]
+    pub fn between(&self, end_of: usize, start_of: usize) -> Span {
+        let start = self.map.end(end_of);
+        Span::new(start, self.map.start(start_of).max(start))
     }
 
     /// The span a document-level report is anchored on: the title (the first
@@ -236,6 +261,20 @@ mod tests {
     fn code_comments_and_link_urls_are_not_text() {
         let doc = md("Text [link text](http://x.example/secret) here.\n\n```\ncode under 13\n```\n\n<!-- hidden -->\n");
         assert_eq!(doc.folded(), "Text link text here.\n");
+        let link = doc.links()[0].clone();
+        assert_eq!(doc.text(link.clone()).trim(), "link text");
+        assert!(doc.in_link(link.end - 4..link.end + 2));
+        assert!(!doc.in_link(link.end + 1..doc.folded().len() - 1));
+    }
+
+    #[test]
+    fn inline_html_anchors_are_links() {
+        let doc = md("Please <a href=\"/x\">click here</a>. Or click here.\n");
+        assert_eq!(doc.links().len(), 1);
+        let first = doc.folded().find("click here").unwrap();
+        let second = doc.folded().rfind("click here").unwrap();
+        assert!(doc.in_link(first..first + 10));
+        assert!(!doc.in_link(second..second + 10));
     }
 
     #[test]

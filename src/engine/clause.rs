@@ -5,10 +5,17 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::Hits;
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::finding::{ClauseStatus, ClauseVerdict, Finding, Related};
-use crate::rules::{ClauseMatcher, Node, Rule, Scope};
+use crate::rules::{ClauseMatcher, Negation, Node, Rule, RuleSet, Scope};
 use crate::source::Span;
+
+/// Words that negate what follows them within a few words.
+const NEGATION_CUES: &[&str] = &[
+    "not", "never", "no", "cannot", "neither", "nor", "without", "none",
+];
+/// How many words before a match are searched for a negation cue.
+const NEGATION_WINDOW: usize = 5;
 
 /// A unit where the match tree holds.
 struct Match {
@@ -18,61 +25,89 @@ struct Match {
 
 pub(super) fn evaluate(
     doc: &Document,
+    rules: &RuleSet,
     rule: &Rule,
     m: &ClauseMatcher,
     hits: &Hits,
 ) -> (ClauseVerdict, Vec<Finding>) {
-    let matches = find_matches(doc, m, hits);
+    let ev = Evaluator {
+        doc,
+        rules,
+        m,
+        hits,
+    };
+    if let Some(when) = &m.when {
+        let whole = 0..doc.folded().len();
+        if !ev.eval(when, &whole, &mut Vec::new(), false) {
+            let verdict = ClauseVerdict {
+                rule: rule.id.clone(),
+                pack: rule.pack.clone(),
+                status: ClauseStatus::NotApplicable,
+                matches: Vec::new(),
+            };
+            return (verdict, Vec::new());
+        }
+    }
+    let matches = ev.matches();
     let mut seen = HashSet::new();
     let distinct: Vec<&Match> = matches
         .iter()
         .filter(|x| seen.insert(x.key.as_str()))
         .collect();
-    let status = if distinct.len() < m.occurs.min {
+    // The status says whether the text is stated; findings say what is wrong.
+    // A forbidden-text rule (`min: 0`) that matches nothing is `missing` with no finding.
+    let status = if distinct.is_empty() || distinct.len() < m.occurs.min {
         ClauseStatus::Missing
     } else if m.occurs.max.is_some_and(|max| distinct.len() > max) {
         ClauseStatus::Duplicated
     } else {
         ClauseStatus::Present
     };
+    let finding = |span: Span, message: String, label: &str, related: Vec<Related>| Finding {
+        rule: rule.id.clone(),
+        pack: rule.pack.clone(),
+        severity: rule.severity,
+        message,
+        span,
+        label: label.into(),
+        related,
+    };
     let findings = match status {
-        ClauseStatus::Present => Vec::new(),
+        ClauseStatus::Present | ClauseStatus::NotApplicable => Vec::new(),
+        ClauseStatus::Missing if distinct.len() >= m.occurs.min => Vec::new(),
         ClauseStatus::Missing => vec![missing(doc, rule, m, distinct.len())],
         // `occurs: {max: 0}`: text that must not appear; every statement is a finding.
         ClauseStatus::Duplicated if m.occurs.max == Some(0) => distinct
             .iter()
-            .map(|x| Finding {
-                rule: rule.id.clone(),
-                pack: rule.pack.clone(),
-                severity: rule.severity,
-                message: rule.message.clone(),
-                span: x.span,
-                label: "this must not appear".into(),
-                related: Vec::new(),
+            .map(|x| {
+                finding(
+                    x.span,
+                    rule.message.clone(),
+                    "this must not appear",
+                    Vec::new(),
+                )
             })
             .collect(),
         ClauseStatus::Duplicated => {
             let max = m.occurs.max.unwrap_or(0);
-            let extra = distinct[max];
-            vec![Finding {
-                rule: rule.id.clone(),
-                pack: rule.pack.clone(),
-                severity: rule.severity,
-                message: format!(
-                    "{} (stated {} times, at most {max} expected)",
-                    rule.message,
-                    distinct.len()
-                ),
-                span: extra.span,
-                label: "stated again here".into(),
-                related: distinct[..max]
-                    .iter()
-                    .map(|x| Related {
-                        span: x.span,
-                        message: "first stated here".into(),
-                    })
-                    .collect(),
-            }]
+            let related = distinct[..max]
+                .iter()
+                .map(|x| Related {
+                    span: x.span,
+                    message: "first stated here".into(),
+                })
+                .collect();
+            let message = format!(
+                "{} (stated {} times, at most {max} expected)",
+                rule.message,
+                distinct.len()
+            );
+            vec![finding(
+                distinct[max].span,
+                message,
+                "stated again here",
+                related,
+            )]
         }
     };
     let verdict = ClauseVerdict {
@@ -86,7 +121,7 @@ pub(super) fn evaluate(
 
 fn missing(doc: &Document, rule: &Rule, m: &ClauseMatcher, found: usize) -> Finding {
     let unit = m.scope.as_str();
-    let section = m.section.as_ref().and_then(|re| {
+    let section = m.section.iter().find_map(|re| {
         doc.blocks()
             .iter()
             .find(|b| b.is_heading() && re.is_match(doc.text(b.range.clone())))
@@ -114,22 +149,37 @@ fn missing(doc: &Document, rule: &Rule, m: &ClauseMatcher, found: usize) -> Find
     }
 }
 
-fn find_matches(doc: &Document, m: &ClauseMatcher, hits: &Hits) -> Vec<Match> {
-    let mut positive = Vec::new();
-    m.tree.positive_patterns(&mut positive);
-    let mut units: Vec<usize> = Vec::new();
-    for &p in &positive {
-        for h in hits.of(p) {
-            units.push(unit_of(doc, m.scope, h.start));
+struct Evaluator<'a> {
+    doc: &'a Document,
+    rules: &'a RuleSet,
+    m: &'a ClauseMatcher,
+    hits: &'a Hits,
+}
+
+impl Evaluator<'_> {
+    /// Every unit where the rule's tree holds, in document order.
+    fn matches(&self) -> Vec<Match> {
+        let (doc, m) = (self.doc, self.m);
+        let mut positive = Vec::new();
+        m.tree.positive_patterns(&mut positive);
+        let mut units: Vec<usize> = Vec::new();
+        for &p in &positive {
+            for h in self.hits.of(p) {
+                units.push(self.unit_of(h.start));
+            }
         }
-    }
-    units.sort_unstable();
-    units.dedup();
-    let mut out = Vec::new();
-    for unit in units {
-        let range = unit_range(doc, m.scope, unit);
-        let mut found = Vec::new();
-        if eval(&m.tree, &range, hits, &mut found) {
+        units.sort_unstable();
+        units.dedup();
+        let mut out = Vec::new();
+        for unit in units {
+            if m.within_section.is_some() && !self.in_wanted_section(unit) {
+                continue;
+            }
+            let range = self.unit_range(unit);
+            let mut found = Vec::new();
+            if !self.eval(&m.tree, &range, &mut found, true) {
+                continue;
+            }
             found.sort_by_key(|r| r.start);
             let span = match m.scope {
                 Scope::Sentence => doc.sentences()[unit].span,
@@ -147,68 +197,258 @@ fn find_matches(doc: &Document, m: &ClauseMatcher, hits: &Hits) -> Vec<Match> {
                 .join("|");
             out.push(Match { span, key });
         }
+        out
     }
-    out
-}
 
-fn unit_of(doc: &Document, scope: Scope, at: usize) -> usize {
-    match scope {
-        Scope::Sentence => doc
-            .sentences()
-            .partition_point(|s| s.range.start <= at)
-            .saturating_sub(1),
-        Scope::Paragraph => doc
-            .blocks()
-            .partition_point(|b| b.range.start <= at)
-            .saturating_sub(1),
-        Scope::Section => {
-            let b = doc
+    fn unit_of(&self, at: usize) -> usize {
+        let doc = self.doc;
+        match self.m.scope {
+            Scope::Sentence => doc
+                .sentences()
+                .partition_point(|s| s.range.start <= at)
+                .saturating_sub(1),
+            Scope::Paragraph => doc
                 .blocks()
                 .partition_point(|b| b.range.start <= at)
-                .saturating_sub(1);
-            doc.blocks()[b].section
+                .saturating_sub(1),
+            Scope::Section => {
+                let b = doc
+                    .blocks()
+                    .partition_point(|b| b.range.start <= at)
+                    .saturating_sub(1);
+                doc.blocks()[b].section
+            }
+            Scope::Document => 0,
         }
-        Scope::Document => 0,
+    }
+
+    fn unit_range(&self, unit: usize) -> Range<usize> {
+        let doc = self.doc;
+        match self.m.scope {
+            Scope::Sentence => doc.sentences()[unit].range.clone(),
+            Scope::Paragraph => doc.blocks()[unit].range.clone(),
+            Scope::Section => {
+                let blocks = &doc.sections()[unit].blocks;
+                let first = &doc.blocks()[blocks.start];
+                let last = &doc.blocks()[blocks.end - 1];
+                first.range.start..last.range.end
+            }
+            Scope::Document => 0..doc.folded().len(),
+        }
+    }
+
+    /// Whether the unit's section, or a section enclosing it, has a heading
+    /// matching `within_section`.
+    fn in_wanted_section(&self, unit: usize) -> bool {
+        let doc = self.doc;
+        let Some(re) = &self.m.within_section else {
+            return true;
+        };
+        let mut section = match self.m.scope {
+            Scope::Sentence => doc.blocks()[doc.sentences()[unit].block].section,
+            Scope::Paragraph => doc.blocks()[unit].section,
+            Scope::Section | Scope::Document => unit,
+        };
+        // Walk up the heading hierarchy: each step finds the nearest earlier
+        // heading of a strictly lower level.
+        let mut level = u8::MAX;
+        loop {
+            let Some(h) = doc.sections()[section].heading else {
+                return false;
+            };
+            let BlockKind::Heading(l) = doc.blocks()[h].kind else {
+                return false;
+            };
+            if l < level {
+                if re.is_match(doc.text(doc.blocks()[h].range.clone())) {
+                    return true;
+                }
+                level = l;
+            }
+            if section == 0 || level <= 1 {
+                return false;
+            }
+            section -= 1;
+        }
+    }
+
+    /// Whether a hit counts, given the rule's negation mode and value bound.
+    fn accepts(&self, p: usize, hit: &Range<usize>) -> bool {
+        let ok = match self.m.negation {
+            Negation::Ignore => true,
+            Negation::Exclude => !self.negated(hit.start),
+            Negation::Only => self.negated(hit.start),
+        };
+        ok && self.m.value.as_ref().is_none_or(|v| {
+            let re = &self.rules.patterns()[p];
+            if !re.capture_names().flatten().any(|n| n == v.capture) {
+                return true;
+            }
+            re.captures(self.doc.text(hit.clone()))
+                .and_then(|c| c.name(&v.capture).and_then(|m| parse_number(m.as_str())))
+                .is_some_and(|n| v.accepts(n))
+        })
+    }
+
+    /// Whether a negation cue stands within a few words before `at`, in its sentence.
+    fn negated(&self, at: usize) -> bool {
+        let doc = self.doc;
+        let s = doc
+            .sentences()
+            .partition_point(|s| s.range.start <= at)
+            .saturating_sub(1);
+        let start = doc.sentences().get(s).map_or(0, |s| s.range.start.min(at));
+        doc.text(start..at)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(NEGATION_WINDOW)
+            .any(|w| {
+                let w = w.to_ascii_lowercase();
+                NEGATION_CUES.contains(&w.as_str()) || w.ends_with("n't")
+            })
+    }
+
+    fn first(&self, p: usize, unit: &Range<usize>, filtered: bool) -> Option<Range<usize>> {
+        self.hits
+            .within(p, unit)
+            .find(|h| !filtered || self.accepts(p, h))
+            .cloned()
+    }
+
+    /// Whether `node` holds within `unit`; pushes the hits that make it hold.
+    /// `filtered` applies negation and value bounds (not to `when` triggers).
+    fn eval(
+        &self,
+        node: &Node,
+        unit: &Range<usize>,
+        found: &mut Vec<Range<usize>>,
+        filtered: bool,
+    ) -> bool {
+        match node {
+            Node::Pattern(p) => match self.first(*p, unit, filtered) {
+                Some(h) => {
+                    found.push(h);
+                    true
+                }
+                None => false,
+            },
+            Node::Any(children) => children.iter().any(|c| self.eval(c, unit, found, filtered)),
+            Node::All(children) => {
+                let mark = found.len();
+                let ok = children.iter().all(|c| self.eval(c, unit, found, filtered));
+                if !ok {
+                    found.truncate(mark);
+                }
+                ok
+            }
+            Node::Not(children) => {
+                let mut scratch = Vec::new();
+                // A `not` pattern excludes whatever its text, negated or not.
+                !children
+                    .iter()
+                    .any(|c| self.eval(c, unit, &mut scratch, false))
+            }
+            Node::Near { within, sides } => match self.near(*within, sides, unit, filtered) {
+                Some((a, b)) => {
+                    found.push(a);
+                    found.push(b);
+                    true
+                }
+                None => false,
+            },
+        }
+    }
+
+    fn near(
+        &self,
+        within: usize,
+        sides: &[Vec<usize>; 2],
+        unit: &Range<usize>,
+        filtered: bool,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let collect = |side: &Vec<usize>| -> Vec<Range<usize>> {
+            side.iter()
+                .flat_map(|&p| {
+                    self.hits
+                        .within(p, unit)
+                        .filter(move |h| !filtered || self.accepts(p, h))
+                        .cloned()
+                })
+                .collect()
+        };
+        let (a, b) = (collect(&sides[0]), collect(&sides[1]));
+        for x in &a {
+            for y in &b {
+                let gap = if x.end <= y.start {
+                    x.end..y.start
+                } else if y.end <= x.start {
+                    y.end..x.start
+                } else {
+                    x.start..x.start
+                };
+                let words = self
+                    .doc
+                    .text(gap)
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
+                if words <= within {
+                    return Some((x.clone(), y.clone()));
+                }
+            }
+        }
+        None
     }
 }
 
-fn unit_range(doc: &Document, scope: Scope, unit: usize) -> Range<usize> {
-    match scope {
-        Scope::Sentence => doc.sentences()[unit].range.clone(),
-        Scope::Paragraph => doc.blocks()[unit].range.clone(),
-        Scope::Section => {
-            let blocks = &doc.sections()[unit].blocks;
-            let first = &doc.blocks()[blocks.start];
-            let last = &doc.blocks()[blocks.end - 1];
-            first.range.start..last.range.end
-        }
-        Scope::Document => 0..doc.folded().len(),
+/// A number written in digits or as an English word up to ninety-nine.
+fn parse_number(text: &str) -> Option<f64> {
+    const ONES: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let t = text.trim().to_ascii_lowercase();
+    if let Ok(n) = t.replace(',', "").parse::<f64>() {
+        return Some(n);
     }
-}
-
-/// Whether `node` holds within `unit`; pushes the hits that make it hold.
-fn eval(node: &Node, unit: &Range<usize>, hits: &Hits, found: &mut Vec<Range<usize>>) -> bool {
-    match node {
-        Node::Pattern(p) => match hits.first_within(*p, unit) {
-            Some(h) => {
-                found.push(h);
-                true
-            }
-            None => false,
-        },
-        Node::Any(children) => children.iter().any(|c| eval(c, unit, hits, found)),
-        Node::All(children) => {
-            let mark = found.len();
-            let ok = children.iter().all(|c| eval(c, unit, hits, found));
-            if !ok {
-                found.truncate(mark);
-            }
-            ok
-        }
-        Node::Not(children) => {
-            let mut scratch = Vec::new();
-            !children.iter().any(|c| eval(c, unit, hits, &mut scratch))
-        }
+    let mut parts = t.split(['-', ' ']).filter(|p| !p.is_empty());
+    let first = parts.next()?;
+    #[allow(clippy::cast_precision_loss)]
+    if let Some(i) = ONES.iter().position(|w| *w == first) {
+        return parts.next().is_none().then_some(i as f64);
+    }
+    let tens = TENS.iter().position(|w| *w == first)?;
+    #[allow(clippy::cast_precision_loss)]
+    let base = (tens as f64 + 2.0) * 10.0;
+    match parts.next() {
+        None => Some(base),
+        #[allow(clippy::cast_precision_loss)]
+        Some(unit) => ONES[1..10]
+            .iter()
+            .position(|w| *w == unit)
+            .map(|i| base + i as f64 + 1.0),
     }
 }
 
@@ -225,4 +465,18 @@ pub(super) fn normalize(text: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("13"), Some(13.0));
+        assert_eq!(parse_number("thirteen"), Some(13.0));
+        assert_eq!(parse_number("Seventy-two"), Some(72.0));
+        assert_eq!(parse_number("1,000"), Some(1000.0));
+        assert_eq!(parse_number("many"), None);
+    }
 }

@@ -45,6 +45,19 @@ impl Hits {
         hits.get(i).filter(|h| h.end <= unit.end).cloned()
     }
 
+    /// The hits of pattern `p` that lie within `unit`, in order.
+    pub fn within<'a>(
+        &'a self,
+        p: usize,
+        unit: &Range<usize>,
+    ) -> impl Iterator<Item = &'a Range<usize>> + 'a {
+        let hits = &self.by_pattern[p];
+        let from = hits.partition_point(|h| h.start < unit.start);
+        let to = hits.partition_point(|h| h.start < unit.end);
+        let end = unit.end;
+        hits[from..to].iter().filter(move |h| h.end <= end)
+    }
+
     /// All hits of pattern `p`, in order.
     #[must_use]
     pub fn of(&self, p: usize) -> &[Range<usize>] {

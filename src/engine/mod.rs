@@ -3,42 +3,138 @@
 //! One pass of the rule set's `RegexSet` over the folded text tells which
 //! patterns occur at all; only those are searched for their positions, once
 //! each. Clause rules then evaluate their match trees on just the scope units
-//! that hold a hit ([`clause`]); detectors ([`duplicates`], [`repeated`]) walk
-//! the blocks.
+//! that hold a hit (`clause`); detectors (`duplicates`, `repeated`,
+//! `near_duplicates`, `mojibake`, `placeholder`, `dangling_links`,
+//! `stale`, `conflicting_dates`) walk the blocks.
+//!
+//! The packs are written for English. A document detected to be in another
+//! language (see [`crate::document::language`]) gets one info finding,
+//! [`UNSUPPORTED_LANGUAGE`], instead of clause verdicts, and only the
+//! language-neutral detectors run on it.
 
 mod clause;
+mod conflicting_dates;
+mod dangling_links;
+mod date;
 mod duplicates;
 mod hits;
+mod mojibake;
+mod near_duplicates;
+mod paragraphs;
+mod placeholder;
 mod repeated;
+mod stale;
 
+use crate::document::language::{self, Language};
 use crate::document::Document;
-use crate::finding::FileReport;
-use crate::rules::{Check, RuleKind, RuleSet};
+use crate::finding::{FileReport, Finding};
+use crate::rules::{Check, RuleKind, RuleSet, Severity};
 
+pub use date::{Date, DateParseError};
 pub use hits::Hits;
 
-/// Applies every rule of `rules` to `doc`.
+/// Rule id of the note given for a document in a language the packs do not cover.
+pub const UNSUPPORTED_LANGUAGE: &str = "unsupported-language";
+
+/// What a check depends on besides the document and the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Context {
+    /// The check date: `stale-policy` measures a policy's age up to it.
+    pub today: Date,
+}
+
+impl Context {
+    /// A context with the given check date.
+    #[must_use]
+    pub fn new(today: Date) -> Context {
+        Context { today }
+    }
+
+    /// A context dated today (UTC, from the system clock).
+    #[must_use]
+    pub fn system() -> Context {
+        Context::new(Date::today())
+    }
+}
+
+/// Applies every rule of `rules` to `doc`, dated today by the system clock.
 #[must_use]
 pub fn check(doc: &Document, rules: &RuleSet) -> FileReport {
-    let hits = Hits::collect(doc, rules);
+    check_with(doc, rules, &Context::system())
+}
+
+/// Applies every rule of `rules` to `doc` in the given context.
+#[must_use]
+pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport {
     let mut report = FileReport::default();
+    let language = language::detect(doc.folded());
+    let supported = language.is_none_or(|l| l == Language::English);
+    if let Some(lang) = language.filter(|_| !supported) {
+        report.findings.push(Finding {
+            rule: UNSUPPORTED_LANGUAGE.into(),
+            pack: "clauselint".into(),
+            severity: Severity::Info,
+            message: format!(
+                "this policy appears to be in {} ({}); the rule packs cover English only, so clauses were not checked",
+                lang.name(),
+                lang.code()
+            ),
+            span: doc.title_span(),
+            label: format!("detected language: {}", lang.name()),
+            related: Vec::new(),
+        });
+    }
+    let hits = if supported {
+        Hits::collect(doc, rules)
+    } else {
+        Hits::default()
+    };
     for rule in rules.rules() {
         match &rule.kind {
             RuleKind::Clause(matcher) => {
-                let (verdict, finding) = clause::evaluate(doc, rule, matcher, &hits);
+                if !supported {
+                    continue;
+                }
+                let (verdict, finding) = clause::evaluate(doc, rules, rule, matcher, &hits);
                 report.clauses.push(verdict);
                 report.findings.extend(finding);
             }
-            RuleKind::Check(Check::DuplicateParagraph { min_words }) => {
-                report
-                    .findings
-                    .extend(duplicates::find(doc, rule, *min_words));
-            }
-            RuleKind::Check(Check::RepeatedWords { allow }) => {
-                report.findings.extend(repeated::find(doc, rule, allow));
+            RuleKind::Check(check) => {
+                if !supported && !check.language_neutral() {
+                    continue;
+                }
+                report.findings.extend(run_check(doc, rule, check, ctx));
             }
         }
     }
     report.sort();
     report
 }
+
+fn run_check(
+    doc: &Document,
+    rule: &crate::rules::Rule,
+    check: &Check,
+    ctx: &Context,
+) -> Vec<Finding> {
+    match check {
+        Check::DuplicateParagraph {
+            min_words,
+            max_distance,
+        } => duplicates::find(doc, rule, *min_words, *max_distance),
+        Check::RepeatedWords { allow } => repeated::find(doc, rule, allow),
+        Check::NearDuplicateParagraph {
+            min_words,
+            similarity_permille,
+            max_distance,
+        } => near_duplicates::find(doc, rule, *min_words, *similarity_permille, *max_distance),
+        Check::Mojibake => mojibake::find(doc, rule),
+        Check::Placeholder => placeholder::find(doc, rule),
+        Check::DanglingLinkText => dangling_links::find(doc, rule),
+        Check::StalePolicy { max_age_months } => stale::find(doc, rule, ctx, *max_age_months),
+        Check::ConflictingDates => conflicting_dates::find(doc, rule),
+    }
+}
+
+#[cfg(test)]
+mod tests;

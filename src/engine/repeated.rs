@@ -8,6 +8,14 @@ use crate::rules::Rule;
 /// Longest phrase, in words, checked for repetition.
 const MAX_PHRASE: usize = 3;
 
+/// Nouns of reduplicating idioms: "from time to time to …", "day by day by …".
+const IDIOM_NOUNS: &[&str] = &[
+    "time", "day", "year", "month", "week", "side", "face", "end", "step", "one", "hand", "door",
+    "case", "page", "person", "point", "place", "peer", "back", "word", "line", "country", "state",
+];
+/// Linking words of those idioms.
+const IDIOM_LINKS: &[&str] = &["to", "by", "in", "for", "after", "over"];
+
 pub(super) fn find(doc: &Document, rule: &Rule, allow: &[String]) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in doc.blocks() {
@@ -34,8 +42,20 @@ pub(super) fn find(doc: &Document, rule: &Rule, allow: &[String]) -> Vec<Finding
                 }
                 let phrase = &lower[i..i + n];
                 let trivial = phrase.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
-                    || (n == 1 && allow.contains(&phrase[0]));
-                if trivial {
+                    || (n == 1 && allow.contains(&phrase[0]))
+                    || (n == 2
+                        && IDIOM_NOUNS.contains(&phrase[0].as_str())
+                        && IDIOM_LINKS.contains(&phrase[1].as_str()));
+                if trivial || self_named(text, &words, i, n) {
+                    continue;
+                }
+                // Only a repetition a reader sees counts: copies separated by
+                // markup (a link's text next to the same word) are not.
+                let gap = doc.between(
+                    block.range.start + words[i + n - 1].1,
+                    block.range.start + words[i + n].0,
+                );
+                if !doc.source().text()[gap].trim().is_empty() {
                     continue;
                 }
                 let start = block.range.start + words[i].0;
@@ -80,4 +100,17 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
         out.push((s, text.len()));
     }
     out
+}
+
+/// Repeats that are names or compounds, not slips: a capitalised name
+/// followed by another capitalised word ("Duck Duck Go", "ESPN ESPN Deportes"),
+/// or a copy glued to a hyphen ("opt-in in-app").
+fn self_named(text: &str, words: &[(usize, usize)], i: usize, n: usize) -> bool {
+    let capital = |k: usize| text[words[k].0..].starts_with(char::is_uppercase);
+    let last = i + 2 * n - 1;
+    let names =
+        capital(i) && capital(i + n) && words.get(last + 1).is_some_and(|_| capital(last + 1));
+    let hyphen_before = text[..words[i].0].ends_with('-');
+    let hyphen_after = text[words[last].1..].starts_with('-');
+    names || hyphen_before || hyphen_after
 }

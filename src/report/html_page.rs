@@ -81,6 +81,7 @@ struct Counts {
     present: usize,
     missing: usize,
     duplicated: usize,
+    not_applicable: usize,
     other: usize,
 }
 
@@ -90,6 +91,7 @@ fn counts(report: &FileReport) -> Counts {
         present: n(ClauseStatus::Present),
         missing: n(ClauseStatus::Missing),
         duplicated: n(ClauseStatus::Duplicated),
+        not_applicable: n(ClauseStatus::NotApplicable),
         other: other_findings(report).count(),
     }
 }
@@ -163,19 +165,22 @@ fn status_badge(status: ClauseStatus) -> &'static str {
         ClauseStatus::Present => "<span class=\"badge present\">✓ Present</span>",
         ClauseStatus::Missing => "<span class=\"badge missing\">✗ Missing</span>",
         ClauseStatus::Duplicated => "<span class=\"badge duplicated\">⇉ Duplicated</span>",
+        ClauseStatus::NotApplicable => {
+            "<span class=\"badge not-applicable\">– Not applicable</span>"
+        }
     }
 }
 
 fn summary(h: &mut String, files: &[PageFile], rules: &RuleSet) {
     h.push_str("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
-    h.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"summary-h\">\n<table>\n<caption>Clause verdicts per file</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Present</th><th scope=\"col\">Missing</th><th scope=\"col\">Duplicated</th><th scope=\"col\">Other findings</th><th scope=\"col\">Missing or duplicated clauses</th></tr></thead>\n<tbody>\n");
+    h.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"summary-h\">\n<table>\n<caption>Clause verdicts per file</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Present</th><th scope=\"col\">Missing</th><th scope=\"col\">Duplicated</th><th scope=\"col\">Not applicable</th><th scope=\"col\">Other findings</th><th scope=\"col\">Missing or duplicated clauses</th></tr></thead>\n<tbody>\n");
     for (i, f) in files.iter().enumerate() {
         let c = counts(&f.report);
         let problems: Vec<String> = f
             .report
             .clauses
             .iter()
-            .filter(|v| v.status != ClauseStatus::Present)
+            .filter(|v| matches!(v.status, ClauseStatus::Missing | ClauseStatus::Duplicated))
             .map(|v| {
                 let title = rules
                     .rule(&v.rule)
@@ -190,13 +195,14 @@ fn summary(h: &mut String, files: &[PageFile], rules: &RuleSet) {
             .collect();
         let _ = writeln!(
             h,
-            "<tr><th scope=\"row\"><a href=\"#file-{i}\">{}</a></th><td>{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"#file-{i}\">{}</a></th><td>{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(f.doc.source().path()),
             c.present,
             if c.missing > 0 { "bad" } else { "" },
             c.missing,
             if c.duplicated > 0 { "warn" } else { "" },
             c.duplicated,
+            c.not_applicable,
             c.other,
             if problems.is_empty() { "—".to_owned() } else { problems.join(", ") },
         );
@@ -295,12 +301,13 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
     let _ = write!(
         h,
         "<section class=\"file\" id=\"file-{i}\" aria-labelledby=\"file-{i}-h\">\n<h2 id=\"file-{i}-h\">{}</h2>\n\
-<p class=\"counts\"><span class=\"present\">{} present</span> · <span class=\"missing\">{} missing</span> · <span class=\"duplicated\">{} duplicated</span> · {} other finding{}</p>\n\
+<p class=\"counts\"><span class=\"present\">{} present</span> · <span class=\"missing\">{} missing</span> · <span class=\"duplicated\">{} duplicated</span> · {} not applicable · {} other finding{}</p>\n\
 <div class=\"cols\">\n<section class=\"checklist\" aria-labelledby=\"file-{i}-cl\">\n<h3 id=\"file-{i}-cl\">Clauses</h3>\n<ul class=\"clauses\">\n",
         escape(path),
         c.present,
         c.missing,
         c.duplicated,
+        c.not_applicable,
         c.other,
         if c.other == 1 { "" } else { "s" },
     );
@@ -320,6 +327,9 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
         );
         let mine = &passages[p_index..p_index + v.matches.len()];
         p_index += v.matches.len();
+        if v.status == ClauseStatus::NotApplicable {
+            h.push_str("<p class=\"found\">Not required here: the rule's condition does not hold in this policy.</p>\n");
+        }
         if !mine.is_empty() {
             h.push_str("<p class=\"found\">Stated in ");
             let links: Vec<String> = mine
@@ -353,16 +363,16 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             h.push_str("</div>\n");
         }
         if let Some(rule) = rule {
-            let open = if v.status == ClauseStatus::Present {
-                ""
-            } else {
+            let open = if matches!(v.status, ClauseStatus::Missing | ClauseStatus::Duplicated) {
                 " open"
+            } else {
+                ""
             };
             let _ = write!(
                 h,
                 "<details{open}><summary>What counts, help and citations</summary>"
             );
-            if v.status != ClauseStatus::Present {
+            if matches!(v.status, ClauseStatus::Missing | ClauseStatus::Duplicated) {
                 let message = f
                     .report
                     .findings

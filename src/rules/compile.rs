@@ -4,11 +4,11 @@
 use regex::{Regex, RegexBuilder, RegexSetBuilder};
 use std::collections::HashMap;
 
-use super::raw::{RawNode, RawRule, RawTree};
+use super::raw::{RawNear, RawNode, RawRule, RawTree};
 use super::yaml;
 use super::{
-    Check, ClauseMatcher, Examples, Node, Occurs, Origin, Pack, Reference, Rule, RuleError,
-    RuleKind, RuleSet, Scope, Severity,
+    Check, ClauseMatcher, Examples, Negation, Node, Occurs, Origin, Pack, Reference, Rule,
+    RuleError, RuleKind, RuleSet, Scope, Severity, ValueCheck,
 };
 use crate::source::{SourceFile, Span};
 
@@ -186,7 +186,9 @@ impl Compiler {
                 );
                 None
             }
-            (Some(tree), None) => self.clause(file, from, &rr, tree).map(RuleKind::Clause),
+            (Some(tree), None) => self
+                .clause(file, from, &rr, tree)
+                .map(|c| RuleKind::Clause(Box::new(c))),
             (None, Some(check)) => self
                 .check(file, key("check"), &rr, check)
                 .map(RuleKind::Check),
@@ -254,13 +256,26 @@ impl Compiler {
                     .help("a `not` alone matches nothing; add an `any` or `all` of regexes"),
             );
         }
-        let section = rr.section.as_ref().and_then(|p| {
-            let span = yaml::locate_string(text, p, from);
-            self.regex(file, span, p, false).map(|(re, _)| re)
-        });
+        let section = rr
+            .section
+            .as_ref()
+            .map(|list| list.as_slice().to_vec())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| {
+                let span = yaml::locate_string(text, p, from);
+                self.regex(file, span, p, false).map(|(re, _)| re)
+            })
+            .collect();
+        let max = rr.occurs.as_ref().and_then(|o| o.max);
         let occurs = Occurs {
-            min: rr.occurs.as_ref().and_then(|o| o.min).unwrap_or(1),
-            max: rr.occurs.as_ref().and_then(|o| o.max),
+            // `occurs: {max: 0}` alone is a forbidden-text rule: nothing is required.
+            min: rr
+                .occurs
+                .as_ref()
+                .and_then(|o| o.min)
+                .unwrap_or(usize::from(max != Some(0))),
+            max,
         };
         if let Some(max) = occurs.max {
             if max < occurs.min {
@@ -274,11 +289,78 @@ impl Compiler {
                 );
             }
         }
+        let when = rr
+            .when
+            .as_ref()
+            .and_then(|w| self.node(file, from, w, rr.case_sensitive, 0));
+        let within_section = rr.within_section.as_ref().and_then(|p| {
+            let span = yaml::locate_string(text, p, from);
+            self.regex(file, span, p, false).map(|(re, _)| re)
+        });
+        if within_section.is_some() && scope == Scope::Document {
+            self.errors.push(
+                RuleError::new(
+                    file,
+                    yaml::locate_key(text, "within_section", from),
+                    "`within_section` cannot be used with `scope: document`",
+                )
+                .help("use `scope: section` or a smaller scope"),
+            );
+        }
+        let negation = match rr.negation.as_deref().unwrap_or("ignore") {
+            "ignore" => Negation::Ignore,
+            "exclude" => Negation::Exclude,
+            "only" => Negation::Only,
+            other => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, "negation", from),
+                        format!("unknown negation mode `{other}`"),
+                    )
+                    .help("use one of `ignore`, `exclude`, `only`"),
+                );
+                Negation::Ignore
+            }
+        };
+        let value = rr.value.as_ref().map(|v| ValueCheck {
+            capture: v.capture.clone(),
+            min: v.min,
+            max: v.max,
+        });
+        if let Some(v) = &value {
+            let captured = positive.iter().any(|&p| {
+                self.patterns[p]
+                    .capture_names()
+                    .flatten()
+                    .any(|n| n == v.capture)
+            });
+            if !captured {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, "value", from),
+                        format!(
+                            "no pattern of this rule has a capture group named `{}`",
+                            v.capture
+                        ),
+                    )
+                    .help(format!(
+                        "name the number in a regex: `(?P<{}>\\d+)`",
+                        v.capture
+                    )),
+                );
+            }
+        }
         Some(ClauseMatcher {
             scope,
             tree,
             section,
             occurs,
+            when,
+            within_section,
+            negation,
+            value,
         })
     }
 
@@ -293,16 +375,50 @@ impl Compiler {
         match name {
             "duplicate-paragraph" => Some(Check::DuplicateParagraph {
                 min_words: options.and_then(|o| o.min_words).unwrap_or(8),
+                max_distance: options.and_then(|o| o.max_distance).unwrap_or(8),
             }),
             "repeated-words" => Some(Check::RepeatedWords {
                 allow: options
                     .map(|o| o.allow.iter().map(|w| w.to_lowercase()).collect())
                     .unwrap_or_default(),
             }),
+            "near-duplicate-paragraph" => {
+                let similarity = options.and_then(|o| o.similarity).unwrap_or(0.7);
+                if !(similarity > 0.0 && similarity <= 1.0) {
+                    self.errors.push(
+                        RuleError::new(
+                            file,
+                            span,
+                            format!(
+                                "`similarity` must be above 0 and at most 1, found {similarity}"
+                            ),
+                        )
+                        .help("0.7 reports paragraphs that share 70% of their word sequences"),
+                    );
+                    return None;
+                }
+                Some(Check::NearDuplicateParagraph {
+                    min_words: options.and_then(|o| o.min_words).unwrap_or(15),
+                    // In range 1..=1000 after the check above.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    similarity_permille: (similarity * 1000.0).round() as u32,
+                    max_distance: options.and_then(|o| o.max_distance).unwrap_or(8),
+                })
+            }
+            "mojibake" => Some(Check::Mojibake),
+            "placeholder" => Some(Check::Placeholder),
+            "dangling-link-text" => Some(Check::DanglingLinkText),
+            "stale-policy" => Some(Check::StalePolicy {
+                max_age_months: options.and_then(|o| o.max_age_months).unwrap_or(12),
+            }),
+            "conflicting-dates" => Some(Check::ConflictingDates),
             other => {
                 self.errors.push(
-                    RuleError::new(file, span, format!("unknown check `{other}`"))
-                        .help("built-in checks are `duplicate-paragraph` and `repeated-words`"),
+                    RuleError::new(file, span, format!("unknown check `{other}`")).help(
+                        "built-in checks are `duplicate-paragraph`, `repeated-words`, \
+                         `near-duplicate-paragraph`, `mojibake`, `placeholder`, \
+                         `dangling-link-text`, `stale-policy` and `conflicting-dates`",
+                    ),
                 );
                 None
             }
@@ -383,6 +499,12 @@ impl Compiler {
                 _ => Node::Not(children),
             });
         }
+        if let Some(near) = &tree.near {
+            match self.near(file, from, near, cs) {
+                Some(n) => parts.push(n),
+                None => ok = false,
+            }
+        }
         if parts.is_empty() && ok {
             self.errors.push(
                 RuleError::new(
@@ -390,7 +512,7 @@ impl Compiler {
                     yaml::locate_key(text, "match", from),
                     "empty match node",
                 )
-                .help("a match node needs `any`, `all` or `not`"),
+                .help("a match node needs `any`, `all`, `not` or `near`"),
             );
             return None;
         }
@@ -401,6 +523,49 @@ impl Compiler {
             parts.pop()?
         } else {
             Node::All(parts)
+        })
+    }
+
+    /// `near: {within: N, of: [A, B]}`: each side is a regex or `any` of regexes.
+    fn near(&mut self, file: &SourceFile, from: usize, near: &RawNear, cs: bool) -> Option<Node> {
+        let span = yaml::locate_key(file.text(), "near", from);
+        if near.of.len() != 2 {
+            self.errors.push(
+                RuleError::new(
+                    file,
+                    span,
+                    format!("`near` takes exactly two sides, found {}", near.of.len()),
+                )
+                .help("write `near: {within: 10, of: [regex, {any: [regex, ...]}]}`"),
+            );
+            return None;
+        }
+        let mut sides: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for (side, raw) in sides.iter_mut().zip(&near.of) {
+            match self.node(file, from, raw, cs, 1)? {
+                Node::Pattern(p) => side.push(p),
+                Node::Any(children) if children.iter().all(|c| matches!(c, Node::Pattern(_))) => {
+                    side.extend(children.iter().filter_map(|c| match c {
+                        Node::Pattern(p) => Some(*p),
+                        _ => None,
+                    }));
+                }
+                _ => {
+                    self.errors.push(
+                        RuleError::new(
+                            file,
+                            span,
+                            "each side of `near` must be a regex or an `any` list of regexes",
+                        )
+                        .label("here"),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(Node::Near {
+            within: near.within,
+            sides,
         })
     }
 

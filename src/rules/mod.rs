@@ -1,7 +1,7 @@
 //! Rules: the compiled, immutable form of YAML rule packs.
 //!
-//! Loading is two-phase: [`yaml`] parses a file into the [`raw`] serde structs,
-//! then [`compile`] checks every field and compiles every regex, collecting all
+//! Loading is two-phase: `yaml` parses a file into the `raw` serde structs,
+//! then `compile` checks every field and compiles every regex, collecting all
 //! problems at once. Built-in packs ([`builtin`]) go through the same path.
 
 pub mod builtin;
@@ -115,6 +115,13 @@ pub enum Node {
     All(Vec<Node>),
     /// Holds when no child holds.
     Not(Vec<Node>),
+    /// Holds when a match of each side lies within `within` words of the other.
+    Near {
+        /// Largest number of words between the two matches.
+        within: usize,
+        /// Pattern numbers of each side.
+        sides: [Vec<usize>; 2],
+    },
 }
 
 impl Node {
@@ -127,8 +134,40 @@ impl Node {
                     c.positive_patterns(out);
                 }
             }
+            Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
             Node::Not(_) => {}
         }
+    }
+}
+
+/// How matches in a negated context ("we do **not** sell") count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Negation {
+    /// Negation makes no difference.
+    #[default]
+    Ignore,
+    /// A match shortly after a negation cue does not count.
+    Exclude,
+    /// Only matches shortly after a negation cue count.
+    Only,
+}
+
+/// A bound on a number captured by a named group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueCheck {
+    /// Capture group name.
+    pub capture: String,
+    /// Smallest accepted value.
+    pub min: Option<f64>,
+    /// Largest accepted value.
+    pub max: Option<f64>,
+}
+
+impl ValueCheck {
+    /// Whether `value` is within bounds.
+    #[must_use]
+    pub fn accepts(&self, value: f64) -> bool {
+        self.min.is_none_or(|m| value >= m) && self.max.is_none_or(|m| value <= m)
     }
 }
 
@@ -148,10 +187,18 @@ pub struct ClauseMatcher {
     pub scope: Scope,
     /// The match tree.
     pub tree: Node,
-    /// Heading of the section where the clause belongs.
-    pub section: Option<Regex>,
+    /// Headings of the section where the clause belongs, best first.
+    pub section: Vec<Regex>,
     /// Expected number of distinct matches.
     pub occurs: Occurs,
+    /// Trigger that must hold in the document for the rule to apply.
+    pub when: Option<Node>,
+    /// Heading a match's section (or an enclosing one) must match.
+    pub within_section: Option<Regex>,
+    /// How negated matches count.
+    pub negation: Negation,
+    /// Bound on a captured number.
+    pub value: Option<ValueCheck>,
 }
 
 /// A built-in detector for document defects that are not clauses.
@@ -162,19 +209,73 @@ pub enum Check {
     DuplicateParagraph {
         /// Shortest paragraph compared, in words.
         min_words: usize,
+        /// Largest distance between the copies, in blocks.
+        max_distance: usize,
     },
     /// A word or short phrase written twice in a row ("the the").
     RepeatedWords {
         /// Lowercase words allowed to repeat.
         allow: Vec<String>,
     },
+    /// A paragraph repeated with small edits: word-shingle Jaccard similarity
+    /// at or above a threshold (exact copies are left to `DuplicateParagraph`).
+    NearDuplicateParagraph {
+        /// Shortest paragraph compared, in words.
+        min_words: usize,
+        /// Lowest similarity reported, in thousandths (800 = 0.8).
+        similarity_permille: u32,
+        /// Largest distance between the copies, in blocks.
+        max_distance: usize,
+    },
+    /// Text garbled by a wrong character decoding ("Â´", "â€™", "Ã©", U+FFFD).
+    Mojibake,
+    /// Template text never filled in ("[Company Name]", "lorem ipsum", "TBD").
+    Placeholder,
+    /// "Click here" or "Find it here." with no link on the text.
+    DanglingLinkText,
+    /// The newest last-updated or effective date is older than the limit.
+    StalePolicy {
+        /// Largest age, in months, before the check date.
+        max_age_months: u32,
+    },
+    /// Two different last-updated (or two different effective) dates.
+    ConflictingDates,
+}
+
+impl Check {
+    /// The name used after `check:` in YAML.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Check::DuplicateParagraph { .. } => "duplicate-paragraph",
+            Check::RepeatedWords { .. } => "repeated-words",
+            Check::NearDuplicateParagraph { .. } => "near-duplicate-paragraph",
+            Check::Mojibake => "mojibake",
+            Check::Placeholder => "placeholder",
+            Check::DanglingLinkText => "dangling-link-text",
+            Check::StalePolicy { .. } => "stale-policy",
+            Check::ConflictingDates => "conflicting-dates",
+        }
+    }
+
+    /// Whether the detector works on any language; the others look for
+    /// English words and are not run on documents in other languages.
+    #[must_use]
+    pub fn language_neutral(&self) -> bool {
+        matches!(
+            self,
+            Check::DuplicateParagraph { .. }
+                | Check::NearDuplicateParagraph { .. }
+                | Check::Mojibake
+        )
+    }
 }
 
 /// What a rule does.
 #[derive(Clone, Debug)]
 pub enum RuleKind {
     /// A clause that must be present (and maybe not more than so often).
-    Clause(ClauseMatcher),
+    Clause(Box<ClauseMatcher>),
     /// A defect detector.
     Check(Check),
 }

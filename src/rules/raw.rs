@@ -47,15 +47,29 @@ pub(crate) struct RawRule {
     /// The boolean match tree (clause rules).
     #[serde(default, rename = "match")]
     pub matcher: Option<RawNode>,
-    /// Regex for the heading of the section where the clause belongs.
+    /// Regex (or list of regexes, best first) for the heading of the section
+    /// where the clause belongs.
     #[serde(default)]
-    pub section: Option<String>,
+    pub section: Option<RawStrings>,
     /// How many distinct matches are expected.
     #[serde(default)]
     pub occurs: Option<RawOccurs>,
     /// Whether regexes are case-sensitive (default: no).
     #[serde(default)]
     pub case_sensitive: bool,
+    /// Trigger: the rule applies only if this holds somewhere in the document;
+    /// otherwise its status is `not-applicable`.
+    #[serde(default)]
+    pub when: Option<RawNode>,
+    /// Heading regex: matches count only inside sections under a matching heading.
+    #[serde(default)]
+    pub within_section: Option<String>,
+    /// How negated matches count: `ignore` (default), `exclude` or `only`.
+    #[serde(default)]
+    pub negation: Option<String>,
+    /// A number captured from a match that must lie within bounds.
+    #[serde(default)]
+    pub value: Option<RawValue>,
     /// A built-in detector instead of a match tree (`duplicate-paragraph`, `repeated-words`).
     #[serde(default)]
     pub check: Option<String>,
@@ -65,6 +79,26 @@ pub(crate) struct RawRule {
     /// Texts the rule must accept and reject.
     #[serde(default)]
     pub examples: Option<RawExamples>,
+}
+
+/// One string or a list of strings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawStrings {
+    /// A single string.
+    One(String),
+    /// A list.
+    Many(Vec<String>),
+}
+
+impl RawStrings {
+    /// The strings, in order.
+    pub fn as_slice(&self) -> &[String] {
+        match self {
+            RawStrings::One(s) => std::slice::from_ref(s),
+            RawStrings::Many(v) => v,
+        }
+    }
 }
 
 /// A legal citation.
@@ -90,6 +124,30 @@ pub(crate) struct RawOccurs {
     pub max: Option<usize>,
 }
 
+/// A numeric constraint on a named capture group.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawValue {
+    /// Name of the capture group (`(?P<age>\d+)`) holding the number.
+    pub capture: String,
+    /// Smallest accepted value.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Largest accepted value.
+    #[serde(default)]
+    pub max: Option<f64>,
+}
+
+/// Two sub-matches close to each other.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNear {
+    /// Largest number of words between the two matches.
+    pub within: usize,
+    /// The two sides: each a regex or an `any` list of regexes.
+    pub of: Vec<RawNode>,
+}
+
 /// Options for built-in detectors; each detector reads the ones it knows.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,6 +158,15 @@ pub(crate) struct RawCheckOptions {
     /// repeated-words: words that may legitimately repeat ("that that").
     #[serde(default)]
     pub allow: Vec<String>,
+    /// near-duplicate-paragraph: lowest word-shingle similarity reported (0 to 1).
+    #[serde(default)]
+    pub similarity: Option<f64>,
+    /// duplicate detectors: largest distance between two copies, in blocks.
+    #[serde(default)]
+    pub max_distance: Option<usize>,
+    /// stale-policy: largest age of the newest stated date, in months.
+    #[serde(default)]
+    pub max_age_months: Option<u32>,
 }
 
 /// Example texts.
@@ -123,7 +190,7 @@ pub(crate) enum RawNode {
     Tree(RawTree),
 }
 
-/// `any`, `all` and `not` together: all present keys must hold.
+/// `any`, `all`, `not` and `near` together: all present keys must hold.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTree {
@@ -136,6 +203,9 @@ pub(crate) struct RawTree {
     /// None of these holds.
     #[serde(default)]
     pub not: Option<Vec<RawNode>>,
+    /// Two matches within so many words of each other.
+    #[serde(default)]
+    pub near: Option<RawNear>,
 }
 
 impl<'de> Deserialize<'de> for RawNode {
@@ -144,7 +214,7 @@ impl<'de> Deserialize<'de> for RawNode {
         impl<'de> Visitor<'de> for NodeVisitor {
             type Value = RawNode;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a regex string or a map with `any`, `all` or `not`")
+                f.write_str("a regex string or a map with `any`, `all`, `not` or `near`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
                 Ok(RawNode::Pattern(v.to_owned()))

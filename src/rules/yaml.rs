@@ -45,7 +45,46 @@ pub(crate) fn parse_pack(source: &str) -> Result<RawPack, YamlError> {
 fn clean_message(message: &str) -> String {
     static AT: OnceLock<Regex> = OnceLock::new();
     let at = AT.get_or_init(|| Regex::new(r" at line \d+ column \d+$").expect("valid regex"));
-    at.replace(message, "").into_owned()
+    let message = at.replace(message, "").into_owned();
+    match did_you_mean(&message) {
+        Some(suggestion) => format!("{message}; did you mean `{suggestion}`?"),
+        None => message,
+    }
+}
+
+/// For "unknown field `scoop`, expected one of `id`, `scope`, …", the closest expected name.
+fn did_you_mean(message: &str) -> Option<String> {
+    static UNKNOWN: OnceLock<Regex> = OnceLock::new();
+    let re = UNKNOWN.get_or_init(|| {
+        Regex::new(r"unknown (?:field|variant) `([^`]+)`, expected (.*)").expect("valid regex")
+    });
+    let caps = re.captures(message)?;
+    let typo = caps.get(1)?.as_str();
+    caps.get(2)?
+        .as_str()
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| (edit_distance(typo, name), name))
+        .filter(|&(d, name)| d <= 2.max(name.len() / 3))
+        .min()
+        .map(|(_, name)| name.to_owned())
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Finds where a rule with `id` is declared in the YAML source.
