@@ -4,8 +4,7 @@
 //! `div`, `br`, …) end paragraphs, headings open sections, inline elements
 //! (`a`, `b`, `span`, …) change nothing. The contents of `head`, `script`,
 //! `style`, `template`, `noscript`, `svg`, `math`, `iframe`, `object` and
-//! `textarea` are skipped, as are code blocks (`<pre><code>`, as Markdown
-//! skips fenced code), comments, the doctype and attributes.
+//! `textarea` are skipped, as are comments, the doctype and attributes.
 //!
 //! Text is read from the *original* bytes of each text token, so spans are
 //! exact: a run of plain characters maps byte for byte, and a character
@@ -122,20 +121,13 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
     let mut b = DocumentBuilder::new(text.len());
     // The skipped element we are inside, and how deeply it nests.
     let mut skip: Option<(String, usize)> = None;
-    // Just after `<pre>`: a `<code>` now makes it a code block.
-    let mut pre_opened = false;
+    // `<pre><code>` is a code block (what Markdown renders fenced code to):
+    // like Markdown code blocks, it is not policy text.
+    let mut just_opened_pre = false;
     for token in tokens(text) {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let code_block = pre_opened && name == "code" && skip.is_none();
-                pre_opened = name == "pre" && !tag.self_closing && skip.is_none();
-                if code_block {
-                    // `<pre><code>`: a code block, not policy text (as in Markdown).
-                    b.end_block();
-                    skip = Some(("pre".to_owned(), 1));
-                    continue;
-                }
                 if let Some((skipped, depth)) = &mut skip {
                     if *skipped == name && !tag.self_closing {
                         *depth += 1;
@@ -147,7 +139,9 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                         continue;
                     }
                 }
-                if SKIPPED.contains(&name.as_str()) {
+                let code_block = name == "code" && just_opened_pre;
+                just_opened_pre = name == "pre";
+                if code_block || SKIPPED.contains(&name.as_str()) {
                     if !tag.self_closing {
                         b.end_block();
                         skip = Some((name, 1));
@@ -157,7 +151,6 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 start_tag(&mut b, &name);
             }
             Token::EndTag(tag) => {
-                pre_opened = false;
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 if let Some((skipped, depth)) = &mut skip {
                     if *skipped == name {
@@ -180,7 +173,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
             }
             Token::String(s) if skip.is_none() => {
                 if !s.value.iter().all(u8::is_ascii_whitespace) {
-                    pre_opened = false;
+                    just_opened_pre = false;
                 }
                 push_string(&mut b, text, s.span, &s.value);
             }
