@@ -636,6 +636,29 @@ fn report_in_headless_chromium() {
     );
     let png = std::fs::read(&shot).expect("screenshot written");
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+
+    // Printed to PDF (the print stylesheet starts each file on a new page).
+    let pdf = artifacts.join("report.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    run_chromium(
+        &chromium,
+        profile.path(),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+        &format!("file://{}", report.display()),
+        &artifacts.join("pdf.log"),
+    );
+    let pdf = std::fs::read(&pdf).expect("PDF written");
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let pages = pdf.windows(11).filter(|w| w == b"/Type /Page").count()
+        - pdf.windows(12).filter(|w| w == b"/Type /Pages").count();
+    assert!(
+        pages > inputs.len(),
+        "{pages} pages for {} files",
+        inputs.len()
+    );
     eprintln!("screenshot: {}", shot.display());
 }
 
