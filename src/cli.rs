@@ -31,6 +31,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Write a self-contained HTML coverage report of policy files.
     Report(ReportArgs),
+    /// Report what changed from OLD to NEW: clauses removed, problems introduced.
+    Diff(DiffArgs),
 }
 
 /// Which rule packs to load.
@@ -98,19 +100,63 @@ pub struct CheckArgs {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
-    /// Lowest finding severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Output")]
-    pub fail_on: FailOn,
+    /// Lowest finding severity that makes the exit code 1 [default: warning, or
+    /// `fail_on` from the configuration file].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub fail_on: Option<FailOn>,
+    /// Use this configuration file instead of discovering `.clauselint.yaml`
+    /// from the current directory up to the repository root.
+    #[arg(long, value_name = "FILE", help_heading = "Config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long, conflicts_with = "config", help_heading = "Config")]
+    pub isolated: bool,
+    /// Report only what changed since git revision REV: clauses stated at REV
+    /// and missing now, and duplicates or other problems introduced since.
+    #[arg(long, value_name = "REV", help_heading = "Rules")]
+    pub since: Option<String>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE and exit 0 (unless a file could not be read).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "baseline",
+        help_heading = "Baseline"
+    )]
+    pub write_baseline: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// The check date, for `stale-policy` (default: today, UTC).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
+    /// The check date, for `stale-policy` (default: today, UTC; or `CLAUSELINT_TODAY`).
+    #[arg(long, env = "CLAUSELINT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
     pub today: Option<Date>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version of the policy.
+    pub old: PathBuf,
+    /// The new version of the policy.
+    pub new: PathBuf,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
+    pub format: OutputFormat,
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
+    pub color: ColorChoice,
+    /// Lowest finding severity that makes the exit code 1 [default: warning].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub fail_on: Option<FailOn>,
 }
 
 /// Output format of `rules`.

@@ -18,7 +18,8 @@
 //! - [`rules`]: YAML packs → compiled [`rules::RuleSet`] (built-in packs embedded).
 //! - [`engine`]: pure `check(&Document, &RuleSet) -> FileReport`; no I/O.
 //! - [`report`]: human (codespan-reporting), short and JSON output.
-//! - [`commands`]: the subcommands; [`exit`]: the exit-code contract.
+//! - [`commands`]: the subcommands; [`exit`]: the exit-code contract;
+//!   [`config`]: the project configuration file (`.clauselint.yaml`).
 //!
 //! `rules`, `document` and `source` import nothing from `engine`, `report` or
 //! `commands`; only `report` and `commands` produce text for people.
@@ -40,8 +41,11 @@
 //! assert_eq!(report.findings.len(), 3); // the other three core clauses are missing
 //! ```
 
+pub mod baseline;
 pub mod cli;
 pub mod commands;
+pub mod config;
+pub mod diff;
 pub mod document;
 pub mod engine;
 pub mod eval;

@@ -1,6 +1,7 @@
 //! The subcommands: each turns parsed arguments into output and an exit status.
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
 mod list;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::TestRules(args) => test_rules::run(&args, out, err),
         Command::Eval(args) => eval::run(&args, out, err),
         Command::Report(args) => report::run(&args, out, err),
+        Command::Diff(args) => diff::run(&args, out, err),
     }
 }
 

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::fold::{fold_char, Fold};
 use super::offset_map::OffsetMap;
 use super::sentence::split_sentences;
-use super::{Block, BlockKind, Document, Format, Section, Sentence};
+use super::{Block, BlockKind, Directive, Document, Format, Section, Sentence};
 use crate::source::{SourceFile, Span};
 
 /// Accumulates blocks of folded text; format adapters drive it.
@@ -20,6 +20,7 @@ pub(crate) struct DocumentBuilder {
     links: Vec<Range<usize>>,
     /// Folded offset where the open link's text starts.
     open_link: Option<usize>,
+    directives: Vec<Directive>,
 }
 
 struct RawBlock {
@@ -35,6 +36,7 @@ impl DocumentBuilder {
             blocks: Vec::new(),
             open: None,
             pending_space: None,
+            directives: Vec::new(),
             links: Vec::new(),
             open_link: None,
         }
@@ -53,6 +55,13 @@ impl DocumentBuilder {
                 self.links.push(start..self.folded.len());
             }
         }
+    }
+
+    /// Records the suppression directives in raw markup (a comment, an HTML
+    /// block) whose original text `markup` starts at byte `offset`.
+    pub(crate) fn scan_directives(&mut self, markup: &str, offset: usize) {
+        self.directives
+            .extend(super::directive::scan(markup, offset));
     }
 
     /// Ends the open block (if any) and opens a new one.
@@ -167,8 +176,11 @@ impl DocumentBuilder {
             map,
             blocks: raw,
             links,
+            mut directives,
             ..
         } = self;
+        directives.sort_by_key(|d| d.span);
+        directives.dedup();
         let mut blocks = Vec::with_capacity(raw.len());
         let mut sentences = Vec::new();
         let mut sections = vec![Section {
@@ -215,6 +227,7 @@ impl DocumentBuilder {
             sentences,
             sections,
             links,
+            directives,
         }
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Headings, paragraphs, list items and table cells become blocks. Code
 //! blocks, raw HTML (comments included) and link destinations are not text;
-//! link text and inline code are.
+//! link text and inline code are. HTML blocks and inline HTML are scanned for
+//! suppression directives.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -27,7 +28,11 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     b.end_block();
                     in_code_block = true;
                 }
-                Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                Tag::HtmlBlock => {
+                    b.end_block();
+                    b.scan_directives(&text[range.clone()], range.start);
+                }
+                Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) => {
                     b.end_block();
                 }
                 Tag::Link { .. } => b.start_link(),
@@ -60,6 +65,8 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
             }
             Event::SoftBreak | Event::HardBreak => b.push_space(range),
             Event::InlineHtml(html) => {
+                // Suppression directives live in comments (see `directive`).
+                b.scan_directives(&text[range.clone()], range.start);
                 let tag = html.trim_start_matches('<').to_ascii_lowercase();
                 if tag.starts_with("a ") || tag.starts_with("a>") {
                     b.start_link();

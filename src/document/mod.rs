@@ -7,6 +7,7 @@
 //! `fold`) and keeps an [`OffsetMap`] so every match maps back exactly.
 
 mod builder;
+pub mod directive;
 mod fold;
 pub mod html;
 pub mod language;
@@ -15,6 +16,7 @@ mod offset_map;
 mod plain;
 mod sentence;
 
+pub use directive::{Directive, DirectiveKind};
 pub use offset_map::OffsetMap;
 
 use std::ops::Range;
@@ -118,6 +120,7 @@ pub struct Document {
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
     links: Vec<Range<usize>>,
+    directives: Vec<Directive>,
 }
 
 impl Document {
@@ -186,6 +189,13 @@ impl Document {
     pub fn in_link(&self, range: Range<usize>) -> bool {
         let i = self.links.partition_point(|l| l.end <= range.start);
         self.links.get(i).is_some_and(|l| l.start < range.end)
+    }
+
+    /// Inline suppression directives (`<!-- clauselint-disable … -->`), in
+    /// document order.
+    #[must_use]
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
     }
 
     /// Maps a folded range to a span of the original file.

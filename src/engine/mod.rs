@@ -24,6 +24,7 @@ mod paragraphs;
 mod placeholder;
 mod repeated;
 mod stale;
+pub mod suppress;
 
 use crate::document::language::{self, Language};
 use crate::document::Document;
@@ -108,6 +109,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
         }
     }
     report.sort();
+    suppress::apply(doc, rules, &mut report);
     report
 }
 

@@ -1,12 +1,19 @@
-//! Reporters: findings → text for people ([`human`]) and machines ([`json`]).
+//! Reporters: findings → text for people ([`human`]) and machines ([`json`],
+//! [`jsonl`], [`sarif`], [`github`], [`junit`], [`gitlab`]).
 //!
 //! Each file is rendered on its own (in parallel workers) into a [`Rendered`]
 //! chunk; [`finish`] then joins the chunks in path order and adds the summary,
 //! so output is identical whatever the thread count.
 
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod html_page;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod sarif;
 
 use crate::finding::FileReport;
 use crate::lint::Outcome;
@@ -21,6 +28,16 @@ pub enum OutputFormat {
     Short,
     /// One JSON object for the whole run (schema_version 1).
     Json,
+    /// JSON Lines: one finding per line, streamed per file.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps).
+    Sarif,
+    /// GitHub Actions workflow commands (inline pull-request annotations).
+    Github,
+    /// JUnit XML: one test case per file and rule.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// Options that shape rendering.
@@ -98,6 +115,11 @@ pub fn render(outcome: &Outcome, rules: &RuleSet, opts: RenderOptions) -> Render
                 OutputFormat::Human => human::file(source, report, rules, opts.color),
                 OutputFormat::Short => human::short(source, report),
                 OutputFormat::Json => json::file(source, report),
+                OutputFormat::Jsonl => jsonl::file(source, report),
+                OutputFormat::Sarif => sarif::file(source, report, rules),
+                OutputFormat::Github => github::file(source, report),
+                OutputFormat::Junit => junit::file(source, report, rules),
+                OutputFormat::Gitlab => gitlab::file(source, report),
             },
             stderr: source
                 .decode_note()
@@ -136,9 +158,15 @@ pub struct RunOutput {
     pub had_errors: bool,
 }
 
-/// Joins rendered files (already in path order) with the errors met before checking.
+/// Joins rendered files (already in path order) with the errors met before
+/// checking; `rules` describes the rules in formats that list them (SARIF).
 #[must_use]
-pub fn finish(files: Vec<Rendered>, mut errors: Vec<FileError>, opts: RenderOptions) -> RunOutput {
+pub fn finish(
+    files: Vec<Rendered>,
+    mut errors: Vec<FileError>,
+    opts: RenderOptions,
+    rules: &RuleSet,
+) -> RunOutput {
     let mut out = RunOutput::default();
     let mut chunks = Vec::new();
     let mut checked = 0;
@@ -157,6 +185,16 @@ pub fn finish(files: Vec<Rendered>, mut errors: Vec<FileError>, opts: RenderOpti
     match opts.format {
         OutputFormat::Json => {
             out.stdout = json::run(&chunks, &errors, checked, out.counts);
+        }
+        OutputFormat::Sarif => out.stdout = sarif::run(&chunks, &errors, rules),
+        OutputFormat::Junit => out.stdout = junit::run(&chunks, &errors),
+        OutputFormat::Gitlab => out.stdout = gitlab::run(&chunks),
+        OutputFormat::Jsonl => out.stdout = chunks.concat(),
+        OutputFormat::Github => {
+            out.stdout = chunks.concat();
+            for e in &errors {
+                out.stdout.push_str(&github::error(e));
+            }
         }
         OutputFormat::Human | OutputFormat::Short => {
             out.stdout = chunks.concat();

@@ -12,6 +12,7 @@ mod yaml;
 
 pub use compile::{load, PackSource};
 pub use error::RuleError;
+pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
 use regex::{Regex, RegexSet};
 use std::fmt;
@@ -373,6 +374,29 @@ impl RuleSet {
     #[must_use]
     pub fn pattern_set(&self) -> &RegexSet {
         &self.set
+    }
+
+    /// A copy without the rules in `disable`, and with the severities in
+    /// `severity` (rule id → severity) instead of the packs' own.
+    #[must_use]
+    pub fn configured(&self, disable: &[&str], severity: &[(&str, Severity)]) -> RuleSet {
+        let mut rules: Vec<Rule> = self
+            .rules
+            .iter()
+            .filter(|r| !disable.contains(&r.id.as_str()))
+            .cloned()
+            .collect();
+        for r in &mut rules {
+            if let Some((_, s)) = severity.iter().find(|(id, _)| *id == r.id) {
+                r.severity = *s;
+            }
+        }
+        RuleSet {
+            packs: self.packs.clone(),
+            rules,
+            patterns: self.patterns.clone(),
+            set: self.set.clone(),
+        }
     }
 
     /// A rule set holding only the rule with this id (for testing examples).

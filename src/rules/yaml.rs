@@ -25,7 +25,26 @@ pub(crate) fn parse_pack(source: &str) -> Result<RawPack, YamlError> {
             span: None,
         });
     }
-    serde_yaml::from_str::<RawPack>(source).map_err(|e| {
+    parse_document(source)
+}
+
+/// Parses a project configuration file (see `crate::config`) into its raw
+/// serde struct; an empty file is an empty mapping.
+pub(crate) fn parse_config<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, YamlError> {
+    if source.len() > MAX_RULE_FILE {
+        return Err(YamlError {
+            message: format!("configuration file is larger than {MAX_RULE_FILE} bytes"),
+            span: None,
+        });
+    }
+    if source.trim().is_empty() {
+        return parse_document("{}");
+    }
+    parse_document(source)
+}
+
+fn parse_document<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str::<T>(source).map_err(|e| {
         let span = e.location().map(|l| {
             let at = l.index().min(source.len());
             let end = source[at..]

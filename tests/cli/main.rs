@@ -16,6 +16,7 @@ pub(crate) fn clauselint() -> Command {
     let mut cmd = Command::cargo_bin("clauselint").expect("binary built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("CLAUSELINT_TODAY", TODAY)
         .env_remove("CLICOLOR_FORCE");
     cmd
 }

@@ -1,0 +1,123 @@
+//! `clauselint diff OLD NEW`, and the git side of `check --since REV`.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::Command;
+
+use super::packs::{self, Builtins};
+use super::use_color;
+use crate::cli::{DiffArgs, FailOn};
+use crate::document::Format;
+use crate::exit::ExitStatus;
+use crate::finding::FileReport;
+use crate::lint::{lint_file, lint_source, Outcome};
+use crate::report::{self, RenderOptions};
+use crate::rules::RuleSet;
+use crate::source::{decode, SourceFile};
+
+/// Whether `rev` names a commit in the repository around `cwd`; the error is
+/// git's own message.
+pub(super) fn verify_rev(rev: &str) -> Result<(), String> {
+    let out = Command::new("git")
+        .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+        .arg(format!("{rev}^{{commit}}"))
+        .output()
+        .map_err(|e| format!("cannot run git: {}", crate::lint::io_message(&e)))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{rev}` is not a commit in this git repository"))
+    }
+}
+
+/// The text of `path` at git revision `rev`; empty if the file did not exist.
+fn text_at(rev: &str, path: &Path) -> String {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Some(name) = path.file_name() else {
+        return String::new();
+    };
+    let spec = format!("{rev}:./{}", name.to_string_lossy());
+    match Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["show", &spec])
+        .output()
+    {
+        Ok(out) if out.status.success() => decode(out.stdout).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Keeps only what changed in `report` since `old` (see [`crate::diff`]).
+fn compare(
+    old: &SourceFile,
+    source: &SourceFile,
+    report: &FileReport,
+    format: Format,
+    rules: &RuleSet,
+    old_name: &str,
+) -> FileReport {
+    let old_report = lint_source(old, format, rules);
+    crate::diff::compare(old, &old_report, source, report, old_name)
+}
+
+/// Turns a checked outcome into the changes since git revision `rev`.
+pub(super) fn since(outcome: &mut Outcome, path: &Path, rules: &RuleSet, rev: &str) {
+    if let Outcome::Checked { source, report } = outcome {
+        let old = SourceFile::new(source.path(), text_at(rev, path));
+        *report = compare(&old, source, report, Format::from_path(path), rules, rev);
+    }
+}
+
+pub(super) fn run(
+    args: &DiffArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let Some(rules) = packs::load(&args.packs, Builtins::Selected, err)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let old_display = args.old.to_string_lossy().into_owned();
+    let old = match lint_file(&args.old, &old_display, &rules) {
+        Outcome::Checked { source, .. } => source,
+        Outcome::Skipped { path, reason }
+        | Outcome::Failed {
+            path,
+            message: reason,
+        } => {
+            writeln!(err, "error: {path}: {reason}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let new_display = args.new.to_string_lossy().into_owned();
+    let mut outcome = lint_file(&args.new, &new_display, &rules);
+    if let Outcome::Checked { source, report } = &mut outcome {
+        *report = compare(
+            &old,
+            source,
+            report,
+            Format::from_path(&args.new),
+            &rules,
+            &old_display,
+        );
+    }
+    let opts = RenderOptions {
+        format: args.format,
+        color: use_color(args.color),
+    };
+    let rendered = report::render(&outcome, &rules, opts);
+    let run = report::finish(vec![rendered], Vec::new(), opts, &rules);
+    out.write_all(run.stdout.as_bytes())?;
+    err.write_all(run.stderr.as_bytes())?;
+    let fail_on = args.fail_on.unwrap_or(FailOn::Warning);
+    Ok(if run.had_errors {
+        ExitStatus::Error
+    } else if run.worst.is_some_and(|s| fail_on.fails(s)) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}

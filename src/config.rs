@@ -1,0 +1,363 @@
+//! Project configuration: `.clauselint.yaml`.
+//!
+//! Discovered by walking from the current directory up to the repository
+//! root (the first ancestor holding `.git`), or named with `--config FILE`;
+//! `--isolated` ignores it. Every key is optional and unknown keys are errors
+//! reported at their line:
+//!
+//! ```yaml
+//! packs: [core, hygiene]        # built-in packs (the `--pack` list)
+//! rules: [rules/house.yaml]     # user packs, relative to this file
+//! severity:                     # per-rule severity overrides
+//!   opt-out: warning
+//! disable: [repeated-words]     # rules turned off
+//! include: ["policies/**"]      # only check these files ...
+//! exclude: ["**/drafts/**"]     # ... and never these
+//! fail_on: error                # error | warning | info | never
+//! ```
+//!
+//! Globs are relative to the directory of the configuration file; `*` does
+//! not cross `/`, `**` does, and a glob without `/` matches a file name in any
+//! directory. `exclude` also applies to files named on the command line, so a
+//! pre-commit hook honours it.
+//!
+//! Command-line options win: `--pack` replaces `packs`, `--rules` adds to
+//! `rules`, `--fail-on` replaces `fail_on`.
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+
+use crate::rules::{self, RuleSet, Severity};
+use crate::source::{SourceFile, Span};
+
+/// File names looked for, in order, in each directory.
+pub const FILE_NAMES: &[&str] = &[".clauselint.yaml", ".clauselint.yml"];
+
+/// The `fail_on` values.
+pub const FAIL_ON_VALUES: &[&str] = &["error", "warning", "info", "never"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// Built-in packs to enable.
+    #[serde(default)]
+    packs: Option<Vec<String>>,
+    /// User rule packs (files or directories), relative to the config file.
+    #[serde(default)]
+    rules: Vec<String>,
+    /// Rule id → `error`, `warning` or `info`.
+    #[serde(default)]
+    severity: BTreeMap<String, String>,
+    /// Rule ids to turn off.
+    #[serde(default)]
+    disable: Vec<String>,
+    /// Globs of files to check (default: all).
+    #[serde(default)]
+    include: Vec<String>,
+    /// Globs of files never to check.
+    #[serde(default)]
+    exclude: Vec<String>,
+    /// Lowest severity that fails the run.
+    #[serde(default)]
+    fail_on: Option<String>,
+}
+
+/// A problem with the configuration file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ConfigError {
+    /// The configuration file.
+    pub path: String,
+    /// 1-based line and column, when known.
+    pub at: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.at {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A loaded configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The file it was read from.
+    pub file: PathBuf,
+    /// Built-in packs, if set.
+    pub packs: Option<Vec<String>>,
+    /// User pack paths, resolved against the file's directory.
+    pub rules: Vec<PathBuf>,
+    /// Severity overrides.
+    pub severity: Vec<(String, Severity)>,
+    /// Disabled rule ids.
+    pub disable: Vec<String>,
+    /// `fail_on`, validated to be one of [`FAIL_ON_VALUES`].
+    pub fail_on: Option<String>,
+    dir: PathBuf,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    source: SourceFile,
+    /// Spans of rule ids named under `severity` and `disable`, for errors.
+    rule_spans: Vec<(String, Option<Span>)>,
+}
+
+/// The configuration file that applies in `start`: the first of
+/// [`FILE_NAMES`] in `start` or an ancestor, stopping at the repository root.
+#[must_use]
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        for name in FILE_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+impl Config {
+    /// Reads and checks the configuration at `path`.
+    ///
+    /// # Errors
+    /// The file cannot be read, is not valid YAML, has an unknown key, or a
+    /// value out of range; the error carries the line when known.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let shown = path.to_string_lossy().into_owned();
+        let err = |at, message: String| ConfigError {
+            path: shown.clone(),
+            at,
+            message,
+        };
+        let bytes = std::fs::read(path).map_err(|e| err(None, crate::lint::io_message(&e)))?;
+        let text = crate::source::decode(bytes).map_err(|e| err(None, e.to_string()))?;
+        let source = SourceFile::new(shown.clone(), text);
+        let at = |span: Option<Span>| {
+            span.map(|s| {
+                let lc = source.line_col(s.start);
+                (lc.line, lc.column)
+            })
+        };
+        let raw: RawConfig = rules::parse_config(source.text())
+            .map_err(|e: rules::YamlError| err(at(e.span), e.message))?;
+        let dir = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let dir = absolute(&dir);
+
+        let mut severity = Vec::new();
+        let mut rule_spans = Vec::new();
+        let sev_key = rules::locate_key(source.text(), "severity", 0).map_or(0, |s| s.end);
+        for (id, value) in &raw.severity {
+            let span = rules::locate_key(source.text(), id, sev_key);
+            let Ok(s) = value.parse::<Severity>() else {
+                let vspan = rules::locate_string(source.text(), value, span.map_or(0, |s| s.end));
+                return Err(err(
+                    at(vspan.or(span)),
+                    format!("severity of `{id}` is `{value}`; expected error, warning or info"),
+                ));
+            };
+            severity.push((id.clone(), s));
+            rule_spans.push((id.clone(), span));
+        }
+        let dis_key = rules::locate_key(source.text(), "disable", 0).map_or(0, |s| s.end);
+        for id in &raw.disable {
+            rule_spans.push((id.clone(), rules::locate_string(source.text(), id, dis_key)));
+        }
+        if let Some(f) = &raw.fail_on {
+            if !FAIL_ON_VALUES.contains(&f.as_str()) {
+                let key = rules::locate_key(source.text(), "fail_on", 0);
+                return Err(err(
+                    at(key),
+                    format!(
+                        "fail_on is `{f}`; expected one of {}",
+                        FAIL_ON_VALUES.join(", ")
+                    ),
+                ));
+            }
+        }
+        let globs = |key: &str, list: &[String]| -> Result<Option<GlobSet>, ConfigError> {
+            if list.is_empty() {
+                return Ok(None);
+            }
+            let mut b = GlobSetBuilder::new();
+            for g in list {
+                let pattern = if g.contains('/') {
+                    g.trim_start_matches("./").to_owned()
+                } else {
+                    format!("**/{g}")
+                };
+                let glob: Glob = GlobBuilder::new(&pattern)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| {
+                        let key_at = rules::locate_key(source.text(), key, 0).map_or(0, |s| s.end);
+                        err(
+                            at(rules::locate_string(source.text(), g, key_at)),
+                            format!("bad glob in {key}: {}", e.kind()),
+                        )
+                    })?;
+                b.add(glob);
+            }
+            b.build()
+                .map(Some)
+                .map_err(|e| err(None, format!("bad glob in {key}: {e}")))
+        };
+        let include = globs("include", &raw.include)?;
+        let exclude = globs("exclude", &raw.exclude)?;
+        Ok(Config {
+            file: path.to_path_buf(),
+            packs: raw.packs,
+            rules: raw.rules.iter().map(|r| dir.join(r)).collect(),
+            severity,
+            disable: raw.disable,
+            fail_on: raw.fail_on,
+            dir,
+            include,
+            exclude,
+            source,
+            rule_spans,
+        })
+    }
+
+    /// Rule ids named under `severity` or `disable` that no loaded rule has.
+    #[must_use]
+    pub fn unknown_rules(&self, rules: &RuleSet) -> Vec<ConfigError> {
+        self.rule_spans
+            .iter()
+            .filter(|(id, _)| rules.rule(id).is_none())
+            .map(|(id, span)| ConfigError {
+                path: self.source.path().to_owned(),
+                at: span.map(|s| {
+                    let lc = self.source.line_col(s.start);
+                    (lc.line, lc.column)
+                }),
+                message: format!(
+                    "unknown rule `{id}`; `clauselint rules` lists the rules of the loaded packs"
+                ),
+            })
+            .collect()
+    }
+
+    /// Applies `severity` and `disable` to a rule set.
+    #[must_use]
+    pub fn apply(&self, rules: &RuleSet) -> RuleSet {
+        let disable: Vec<&str> = self.disable.iter().map(String::as_str).collect();
+        let severity: Vec<(&str, Severity)> = self
+            .severity
+            .iter()
+            .map(|(id, s)| (id.as_str(), *s))
+            .collect();
+        rules.configured(&disable, &severity)
+    }
+
+    /// Whether `path` (relative to the current directory `cwd`, or absolute)
+    /// passes `include` and `exclude`.
+    #[must_use]
+    pub fn selects(&self, path: &Path, cwd: &Path) -> bool {
+        let full = normalize(&cwd.join(path));
+        let rel = full.strip_prefix(&self.dir).unwrap_or(path);
+        if self.exclude.as_ref().is_some_and(|g| g.is_match(rel)) {
+            return false;
+        }
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    normalize(&joined)
+}
+
+/// Removes `.` and resolves `..` lexically.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, text: &str) -> PathBuf {
+        let p = dir.join(".clauselint.yaml");
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "packs: [core]\nfail_on: error\nexlude: [x]\n");
+        let e = Config::load(&p).unwrap_err();
+        assert_eq!(e.at.map(|a| a.0), Some(3), "{e}");
+        assert!(e.message.contains("unknown field `exlude`"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_errors_at_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "severity:\n  opt-out: loud\n");
+        let e = Config::load(&p).unwrap_err();
+        assert_eq!(e.at.map(|a| a.0), Some(2), "{e}");
+        let p = write(dir.path(), "\nfail_on: sometimes\n");
+        let e = Config::load(&p).unwrap_err();
+        assert_eq!(e.at.map(|a| a.0), Some(2), "{e}");
+    }
+
+    #[test]
+    fn globs_are_relative_to_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            dir.path(),
+            "include: [\"policies/**\"]\nexclude: [\"draft-*.md\"]\nrules: [house.yaml]\n",
+        );
+        let c = Config::load(&p).unwrap();
+        let root = absolute(dir.path());
+        assert!(c.selects(Path::new("policies/a.md"), &root));
+        assert!(c.selects(Path::new("../policies/a.md"), &root.join("sub")));
+        assert!(!c.selects(Path::new("README.md"), &root));
+        assert!(!c.selects(Path::new("policies/old/draft-1.md"), &root));
+        assert_eq!(c.rules, vec![root.join("house.yaml")]);
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let sub = repo.join("docs/legal");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        // Above the repository: ignored.
+        write(dir.path(), "packs: [core]\n");
+        assert_eq!(discover(&sub), None);
+        let p = write(&repo, "packs: [core]\n");
+        assert_eq!(discover(&sub), Some(p));
+    }
+}
