@@ -837,3 +837,27 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn suppression_comments_work_in_html() {
+    let html = "<!DOCTYPE html><html><head><!-- clauselint-disable-file breach-notification --></head>\n\
+<body><h1>Policy</h1>\n<p>We run the the service.</p>\n<!-- clauselint-disable repeated-words -->\n\
+<p>Cookies on your browser on your browser.</p>\n<!-- clauselint-enable -->\n<p>Ask us us anything.</p>\n</body></html>\n";
+    let source = SourceFile::new("p.html", html);
+    let report = lint_source(&source, Format::Html, &default_rules());
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), &html[f.span.range()]))
+        .collect();
+    assert!(
+        !found.iter().any(|(r, _)| *r == "breach-notification"),
+        "{found:?}"
+    );
+    let repeated: Vec<&str> = found
+        .iter()
+        .filter(|(r, _)| *r == "repeated-words")
+        .map(|(_, t)| *t)
+        .collect();
+    assert_eq!(repeated, ["the the", "us us"], "{found:?}");
+}
