@@ -861,3 +861,25 @@ fn suppression_comments_work_in_html() {
         .collect();
     assert_eq!(repeated, ["the the", "us us"], "{found:?}");
 }
+
+#[test]
+fn sarif_byte_offsets_index_the_file_on_disk() {
+    let path = fixture("windows-1252.html");
+    let bytes = std::fs::read(&path).unwrap();
+    let out = assert_cmd::Command::cargo_bin("clauselint")
+        .unwrap()
+        .args(["check", "--format", "sarif", "--fail-on", "never"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let start = region["byteOffset"].as_u64().unwrap() as usize;
+        let len = region["byteLength"].as_u64().unwrap() as usize;
+        // The title heading, in windows-1252 bytes (é is one byte).
+        assert_eq!(&bytes[start..start + len], b"Caf\xe9 R\xe9sum\xe9 Privacy");
+    }
+}
