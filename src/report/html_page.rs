@@ -74,7 +74,8 @@ struct Passage {
     id: String,
     span: Span,
     rule: String,
-    duplicate: bool,
+    /// Shown as a problem (a duplicated clause or a finding), not a plain match.
+    flagged: bool,
 }
 
 struct Counts {
@@ -277,7 +278,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
                 id: format!("file-{i}-p{}", passages.len() + 1),
                 span,
                 rule: v.rule.clone(),
-                duplicate: v.status == ClauseStatus::Duplicated,
+                flagged: v.status == ClauseStatus::Duplicated,
             });
         }
     }
@@ -287,7 +288,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             id: format!("file-{i}-p{}", passages.len() + 1),
             span: finding.span,
             rule: finding.rule.clone(),
-            duplicate: true,
+            flagged: true,
         });
     }
     // Which sentence each passage starts at (its anchor); passages on no text get none.
@@ -325,7 +326,8 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             title = escape(title),
             pack = escape(&v.pack),
         );
-        let mine = &passages[p_index..p_index + v.matches.len()];
+        let first = p_index;
+        let mine = &passages[first..first + v.matches.len()];
         p_index += v.matches.len();
         if v.status == ClauseStatus::NotApplicable {
             h.push_str("<p class=\"found\">Not required here: the rule's condition does not hold in this policy.</p>\n");
@@ -337,8 +339,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
                 .enumerate()
                 .map(|(k, p)| {
                     let text = format!("passage {} (line {})", k + 1, line(doc, p.span.start));
-                    if anchor_of[passages.iter().position(|q| q.id == p.id).unwrap_or(0)].is_some()
-                    {
+                    if anchor_of[first + k].is_some() {
                         format!("<a class=\"jump\" href=\"#{}\">{text}</a>", p.id)
                     } else {
                         text
@@ -410,15 +411,19 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             let p = &passages[k];
             let rule = rules.rule(&finding.rule);
             let title = rule.map_or(finding.rule.as_str(), |r| r.title.as_str());
+            let at = line(doc, finding.span.start);
+            let place = if anchor_of[k].is_some() {
+                format!("<a class=\"jump\" href=\"#{}\">line {at}</a>", p.id)
+            } else {
+                format!("line {at}")
+            };
             let _ = write!(
                 h,
-                "<li class=\"other\" id=\"{}-item\"><h4><span class=\"badge warn\">! {}</span> {}</h4><p>{} — <a class=\"jump\" href=\"#{}\">line {}</a></p>",
+                "<li class=\"other\" id=\"{}-item\"><h4><span class=\"badge warn\">! {}</span> {}</h4><p>{} — {place}</p>",
                 p.id,
                 escape(finding.severity.as_str()),
                 escape(title),
                 escape(&finding.message),
-                p.id,
-                line(doc, finding.span.start)
             );
             if let Some(first) = finding.related.first() {
                 let _ = write!(
@@ -499,7 +504,7 @@ fn policy_text(
                 continue;
             }
             let ids: Vec<&str> = on.iter().map(|p| p.id.as_str()).collect();
-            let dup = on.iter().any(|p| p.duplicate);
+            let dup = on.iter().any(|p| p.flagged);
             let _ = write!(
                 h,
                 "<mark class=\"hit{}\" data-passages=\"{}\">",
