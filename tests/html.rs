@@ -498,6 +498,25 @@ const PROBE: &str = r#"<script>
       focused: document.activeElement === anchor
     });
   });
+  // Text contrast (WCAG 2 ratio) of every kind of coloured text on the page.
+  function rgb(c) { var m = c.match(/[\d.]+/g) || []; return m.map(Number); }
+  function lum(c) {
+    var v = rgb(c).slice(0, 3).map(function (x) { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+  }
+  function background(el) {
+    for (; el; el = el.parentElement) {
+      var c = getComputedStyle(el).backgroundColor, a = rgb(c);
+      if (a.length < 4 || a[3] > 0) { return c; }
+    }
+    return "rgb(255, 255, 255)";
+  }
+  out.contrast = [];
+  document.querySelectorAll(".badge, mark.hit, a.back, .counts span, caption, header p, summary, figcaption a, td.bad, td.warn, a.jump, code, footer p").forEach(function (el) {
+    var fg = lum(getComputedStyle(el).color), bg = lum(background(el));
+    var ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    out.contrast.push({ cls: el.tagName + "." + el.className, ratio: Math.round(ratio * 100) / 100 });
+  });
   var pre = document.createElement("pre");
   pre.id = "e2e";
   pre.textContent = JSON.stringify(out);
@@ -596,6 +615,12 @@ fn report_in_headless_chromium() {
             .map(|c| c["rule"].as_str().unwrap())
             .collect();
         assert_eq!(mine, clause_ids, "clauses listed for {name}");
+    }
+    // Every coloured text meets WCAG AA contrast (4.5:1).
+    let contrast = result["contrast"].as_array().unwrap();
+    assert!(contrast.len() > 20);
+    for c in contrast {
+        assert!(c["ratio"].as_f64().unwrap() >= 4.5, "low contrast: {c}");
     }
     // Clicking a clause's passage link scrolls its highlighted passage into view.
     let jumps = result["jumps"].as_array().unwrap();
