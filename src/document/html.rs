@@ -2,9 +2,12 @@
 //!
 //! Tags only shape the document: block elements (`p`, `li`, `td`, `h1`–`h6`,
 //! `div`, `br`, …) end paragraphs, headings open sections, inline elements
-//! (`a`, `b`, `span`, …) change nothing. The contents of `head`, `script`,
-//! `style`, `template`, `noscript`, `svg`, `math`, `iframe`, `object` and
-//! `textarea` are skipped, as are comments, the doctype and attributes.
+//! (`a`, `b`, `span`, …) change nothing (`<a>` text is recorded as a link).
+//! The contents of `head`, `script`, `style`, `template`, `noscript`, `svg`,
+//! `math`, `iframe`, `object`, `textarea` and `select` are skipped, and so
+//! are code blocks (`<pre><code>`, as Markdown skips fenced code), the
+//! doctype and attributes. Comments are not text, but suppression directives
+//! in them are collected.
 //!
 //! Text is read from the *original* bytes of each text token, so spans are
 //! exact: a run of plain characters maps byte for byte, and a character
