@@ -33,6 +33,25 @@ pub enum Command {
     Report(ReportArgs),
     /// Report what changed from OLD to NEW: clauses removed, problems introduced.
     Diff(DiffArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff) to stdout: `clauselint man check | man -l -`.
+    Man(ManArgs),
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print; without it, the main page.
+    pub subcommand: Option<String>,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Which rule packs to load.
@@ -129,6 +148,13 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Print findings only: no summary line, no notes about skipped files.
+    #[arg(long, short, help_heading = "Output")]
+    pub quiet: bool,
+    /// After the findings, print how many each rule produced (to stderr for
+    /// machine-readable formats).
+    #[arg(long, help_heading = "Output")]
+    pub statistics: bool,
     /// The check date, for `stale-policy` (default: today, UTC; or `CLAUSELINT_TODAY`).
     #[arg(long, env = "CLAUSELINT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
     pub today: Option<Date>,

@@ -706,6 +706,86 @@ Kids kids are welcome: we do not knowingly collect personal information from chi
     }
 
     #[test]
+    fn unused_suppression_is_a_rule_like_any_other() {
+        let repo = temp_repo();
+        let r = repo.path();
+        write(r, "p.md", POLICY);
+        // SARIF describes it, so results can point at it.
+        let (out, _) = check_in(r, &["check", "p.md", "--format", "sarif"]);
+        let log: Value = serde_json::from_str(&out).unwrap();
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        let unused: Vec<&Value> = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["ruleId"] == "unused-suppression")
+            .collect();
+        assert_eq!(unused.len(), 2);
+        for u in unused {
+            let i = u["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[i]["id"], "unused-suppression");
+        }
+        // The configuration can turn it down or off.
+        write(
+            r,
+            ".clauselint.yaml",
+            "severity: {unused-suppression: info}\n",
+        );
+        let (out, _) = check_in(r, &["check", "p.md", "--format", "jsonl"]);
+        let sev: Vec<String> = jsonl(&out)
+            .iter()
+            .filter(|f| f["rule"] == "unused-suppression")
+            .map(|f| f["severity"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(sev, ["info", "info"]);
+        write(r, ".clauselint.yaml", "disable: [unused-suppression]\n");
+        let (out, _) = check_in(r, &["check", "p.md", "--format", "jsonl"]);
+        assert!(!out.contains("unused-suppression"), "{out}");
+    }
+
+    #[test]
+    fn html_comments_carry_the_same_directives() {
+        let html = "<html><head><title>P</title>
+<!-- clauselint-disable-file children-under-13 -->
+</head><body><h1>Example Co. Privacy Policy</h1>
+<p>We collect your e-mail address when you sign up, and use it to run the the service.</p>
+<!-- clauselint-disable-next-line repeated-words -->
+<p>Our analytics provider, a third party, may place cookies on on your browser.</p>
+<p>You can unsubscribe from our newsletter by following the link in any message.</p>
+<p>If we learn of a security breach affecting your personal information, we will notify you.</p>
+<!-- clauselint-disable opt-out -->
+</body></html>
+";
+        let repo = temp_repo();
+        write(repo.path(), "p.html", html);
+        let (out, _) = check_in(
+            repo.path(),
+            &[
+                "check", "p.html", "--format", "jsonl", "--pack", "core", "--pack", "hygiene",
+            ],
+        );
+        let got: Vec<(String, u64)> = jsonl(&out)
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["span"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("repeated-words".to_owned(), 4),
+                ("unused-suppression".to_owned(), 9)
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
     fn only_disable_file_silences_a_missing_clause() {
         let text = "# Policy\n\n<!-- clauselint-disable children-under-13 -->\nWe collect e-mail addresses.\n<!-- clauselint-enable -->\n";
         let f = found(text);
@@ -990,6 +1070,7 @@ We do not knowingly collect personal information from children under 13. If we l
         versions.sort();
         let repo = temp_repo();
         let r = repo.path();
+        let mut removed = Vec::new();
         for (i, v) in versions.iter().enumerate() {
             std::fs::copy(v, r.join("policy.md")).unwrap();
             git(r, &["add", "-A"]);
@@ -1019,13 +1100,155 @@ We do not knowingly collect personal information from children under 13. If we l
                     "{f}"
                 );
                 if f["message"].as_str().unwrap().contains("removed since") {
-                    assert!(
-                        f["label"].as_str().unwrap().starts_with("HEAD~1 said: \""),
-                        "{f}"
-                    );
+                    let label = f["label"].as_str().unwrap();
+                    assert!(label.starts_with("HEAD~1 said: \""), "{f}");
+                    removed.push((i, f["rule"].as_str().unwrap().to_owned(), label.to_owned()));
                 }
             }
         }
+        // The 2026-07-02 version dropped the children's section.
+        assert!(
+            removed
+                .iter()
+                .any(|(_, rule, label)| rule == "children-under-13"
+                    && label.contains("Children under the age of 13")),
+            "{removed:#?}"
+        );
+    }
+}
+
+mod cli_extras {
+    use super::*;
+
+    fn stdout(args: &[&str]) -> (String, String, i32) {
+        let o = clauselint().args(args).output().unwrap();
+        (
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+            o.status.code().unwrap_or(-1),
+        )
+    }
+
+    #[test]
+    fn completions_and_man_pages_come_from_the_cli_definition() {
+        for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+            let (out, _, code) = stdout(&["completions", shell]);
+            assert_eq!(code, 0, "{shell}");
+            assert!(out.contains("write-baseline"), "{shell}");
+            if ["bash", "zsh", "fish"].contains(&shell) {
+                assert!(out.contains("sarif"), "{shell}: format values complete");
+            }
+        }
+        let (page, _, code) = stdout(&["man"]);
+        assert_eq!(code, 0);
+        assert!(page.contains(".TH clauselint 1"), "{page}");
+        let (page, _, _) = stdout(&["man", "check"]);
+        assert!(page.contains(".TH clauselint-check 1"), "{page}");
+        assert!(page.contains("\\-\\-since"), "{page}");
+        let (_, err, code) = stdout(&["man", "chek"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("no subcommand `chek`"), "{err}");
+    }
+
+    #[test]
+    fn quiet_drops_the_summary_and_statistics_count_per_rule() {
+        let args = ["check", MISSING, "--isolated", "--color", "never"];
+        let (loud, _, _) = stdout(&args);
+        assert!(
+            loud.ends_with("1 file checked: 4 errors, 1 warning, 0 infos\n"),
+            "{loud}"
+        );
+        let (quiet, _, code) = stdout(&[&args[..], &["--quiet"]].concat());
+        assert_eq!(code, 1);
+        assert!(!quiet.contains("file checked"), "{quiet}");
+        assert_eq!(
+            quiet,
+            loud.trim_end_matches("1 file checked: 4 errors, 1 warning, 0 infos\n")
+        );
+        assert!(quiet.contains("error[children-under-13]"));
+
+        let (out, _, _) = stdout(&[&args[..], &["--format", "short", "--statistics"]].concat());
+        let table: Vec<&str> = out.lines().skip_while(|l| *l != "statistics:").collect();
+        assert_eq!(
+            table,
+            [
+                "statistics:",
+                "  1  error    breach-notification",
+                "  1  error    children-under-13",
+                "  1  error    opt-out",
+                "  1  error    third-party-cookies",
+                "  1  warning  repeated-words",
+            ]
+        );
+        // Machine formats stay parseable: the table goes to stderr.
+        let (out, err, _) = stdout(&[&args[..], &["--format", "sarif", "--statistics"]].concat());
+        assert!(serde_json::from_str::<Value>(&out).is_ok());
+        assert!(err.contains("statistics:"), "{err}");
+    }
+}
+
+mod distribution {
+    use super::*;
+
+    fn yaml(rel: &str) -> serde_yaml::Value {
+        serde_yaml::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap()
+    }
+
+    /// Every `--flag` the action passes to `clauselint check` exists.
+    #[test]
+    fn action_runs_check_with_real_flags() {
+        let action = yaml("action.yml");
+        assert_eq!(action["runs"]["using"].as_str(), Some("composite"));
+        let scripts: Vec<&str> = action["runs"]["steps"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["run"].as_str())
+            .collect();
+        assert!(scripts
+            .iter()
+            .any(|s| s.contains("clauselint check --format github")));
+        let o = clauselint().args(["check", "--help"]).output().unwrap();
+        let help = String::from_utf8(o.stdout).unwrap();
+        let flag = regex::Regex::new(r"clauselint check ([^\n>]*)").unwrap();
+        let mut seen = 0;
+        for s in &scripts {
+            for c in flag.captures_iter(s) {
+                for word in c[1].split_whitespace().filter(|w| w.starts_with("--")) {
+                    assert!(help.contains(word), "{word} is not a check option");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 3, "{seen}");
+        let upload = action["runs"]["steps"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.contains("upload-sarif"))
+            });
+        assert!(upload.is_some(), "optional SARIF upload step");
+    }
+
+    #[test]
+    fn pre_commit_hook_definition() {
+        let hooks = yaml(".pre-commit-hooks.yaml");
+        let hook = &hooks[0];
+        assert_eq!(hook["id"].as_str(), Some("clauselint"));
+        assert_eq!(hook["language"].as_str(), Some("rust"));
+        assert_eq!(hook["entry"].as_str(), Some("clauselint check"));
+        let types: Vec<&str> = hook["types_or"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t.as_str())
+            .collect();
+        assert!(types.contains(&"markdown") && types.contains(&"html"));
+        // `text` would hand every text file (YAML, code) to the linter.
+        assert!(!types.contains(&"text"));
     }
 }
 
@@ -1207,5 +1430,12 @@ We do not knowingly collect personal information from children under 13. If we l
         assert!(text.contains("PRIVACY.md"), "{text}");
         let log = git(&repo, &gitconfig, &["log", "--oneline"]);
         assert_eq!(String::from_utf8_lossy(&log.stdout).lines().count(), 1);
+        // Hook environments of older revisions would pile up in the cache.
+        std::fs::remove_dir_all(&repo).unwrap();
+        let _ = StdCommand::new(&pre_commit)
+            .current_dir(work.path())
+            .env("PRE_COMMIT_HOME", cache.join("home"))
+            .arg("gc")
+            .output();
     }
 }

@@ -13,7 +13,8 @@ use crate::config::{self, Config};
 use crate::engine::{Context, Date};
 use crate::exit::ExitStatus;
 use crate::lint::{lint_file_with, Outcome};
-use crate::report::{self, FileError, RenderOptions};
+use crate::report::{self, FileError, OutputFormat, RenderOptions, RunOutput};
+use crate::rules::Severity;
 use crate::walk;
 
 /// The configuration that applies: `--config`, else discovered, unless `--isolated`.
@@ -104,10 +105,13 @@ pub(super) fn run(
             .map(|input| {
                 let mut outcome = lint_file_with(&input.path, &input.display, &rules, &ctx);
                 if let Some(rev) = &args.since {
-                    super::diff::since(&mut outcome, &input.path, &rules, rev);
+                    super::diff::since(&mut outcome, &input.path, &rules, rev, &ctx);
                 }
                 let mut recorded = Vec::new();
                 if let Outcome::Checked { source, report } = &mut outcome {
+                    if let Some(c) = &config {
+                        c.apply_to_report(report);
+                    }
                     if let Some(b) = &known {
                         b.filter(source, report);
                     }
@@ -115,11 +119,20 @@ pub(super) fn run(
                         recorded = baseline::entries(source, report);
                     }
                 }
-                (report::render(&outcome, &rules, opts), recorded)
+                let tally: Vec<(String, Severity)> = match &outcome {
+                    Outcome::Checked { report, .. } => report
+                        .findings
+                        .iter()
+                        .map(|f| (f.rule.clone(), f.severity))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                (report::render(&outcome, &rules, opts), (recorded, tally))
             })
             .collect::<Vec<_>>()
     });
-    let (rendered, recorded): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    let (rendered, extra): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    let (recorded, tallies): (Vec<_>, Vec<_>) = extra.into_iter().unzip();
     let errors = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -127,9 +140,20 @@ pub(super) fn run(
             message: e.message,
         })
         .collect();
-    let run = report::finish(rendered, errors, opts, &rules);
+    let mut run = report::finish(rendered, errors, opts, &rules);
+    if args.quiet {
+        quieten(&mut run, args.format);
+    }
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
+    if args.statistics {
+        let table = statistics(tallies.into_iter().flatten());
+        if matches!(args.format, OutputFormat::Human | OutputFormat::Short) {
+            out.write_all(table.as_bytes())?;
+        } else {
+            err.write_all(table.as_bytes())?;
+        }
+    }
     if let Some(path) = &args.write_baseline {
         let entries: Vec<_> = recorded.into_iter().flatten().collect();
         let n = entries.len();
@@ -161,4 +185,46 @@ pub(super) fn run(
     } else {
         ExitStatus::Clean
     })
+}
+
+/// `--quiet`: drops the human summary (always the last line) and the notes
+/// about skipped files; errors stay.
+fn quieten(run: &mut RunOutput, format: OutputFormat) {
+    if format == OutputFormat::Human {
+        let body = run.stdout.trim_end_matches('\n');
+        let keep = body.rfind('\n').map_or(0, |i| i + 1);
+        run.stdout.truncate(keep);
+    }
+    run.stderr = run
+        .stderr
+        .lines()
+        .filter(|l| !l.starts_with("note: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics(tally: impl Iterator<Item = (String, Severity)>) -> String {
+    let mut counts: std::collections::BTreeMap<(String, Severity), usize> =
+        std::collections::BTreeMap::new();
+    for key in tally {
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    // Most findings first; among equals, errors before warnings, then by id.
+    rows.sort_by(|((ra, sa), na), ((rb, sb), nb)| {
+        nb.cmp(na).then(sb.cmp(sa)).then_with(|| ra.cmp(rb))
+    });
+    let width = rows.first().map_or(1, |r| r.1.to_string().len());
+    let mut out = String::from("statistics:\n");
+    if rows.is_empty() {
+        out.push_str("  no findings\n");
+    }
+    for ((rule, severity), n) in rows {
+        out.push_str(&format!(
+            "  {n:>width$}  {:<7}  {rule}\n",
+            severity.as_str()
+        ));
+    }
+    out
 }

@@ -8,12 +8,13 @@ use super::packs::{self, Builtins};
 use super::use_color;
 use crate::cli::{DiffArgs, FailOn};
 use crate::document::Format;
+use crate::engine::Context;
 use crate::exit::ExitStatus;
 use crate::finding::FileReport;
-use crate::lint::{lint_file, lint_source, Outcome};
+use crate::lint::{lint_file, lint_source_with, Outcome};
 use crate::report::{self, RenderOptions};
 use crate::rules::RuleSet;
-use crate::source::{decode, SourceFile};
+use crate::source::{decode, decode_html, SourceFile};
 
 /// Whether `rev` names a commit in the repository around `cwd`; the error is
 /// git's own message.
@@ -30,14 +31,25 @@ pub(super) fn verify_rev(rev: &str) -> Result<(), String> {
     }
 }
 
-/// The text of `path` at git revision `rev`; empty if the file did not exist.
-fn text_at(rev: &str, path: &Path) -> String {
+/// `path` at git revision `rev`, decoded like the current file; empty if it
+/// did not exist there (or was not text).
+fn source_at(rev: &str, path: &Path, display: &str) -> SourceFile {
+    let bytes = bytes_at(rev, path);
+    let decoded = match Format::from_path(path) {
+        Format::Html => decode_html(bytes).map(|d| SourceFile::from_decoded(display, d)),
+        _ => decode(bytes).map(|text| SourceFile::new(display, text)),
+    };
+    decoded.unwrap_or_else(|_| SourceFile::new(display, String::new()))
+}
+
+/// The bytes of `path` at git revision `rev`; empty if it did not exist.
+fn bytes_at(rev: &str, path: &Path) -> Vec<u8> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let Some(name) = path.file_name() else {
-        return String::new();
+        return Vec::new();
     };
     let spec = format!("{rev}:./{}", name.to_string_lossy());
     match Command::new("git")
@@ -46,8 +58,8 @@ fn text_at(rev: &str, path: &Path) -> String {
         .args(["show", &spec])
         .output()
     {
-        Ok(out) if out.status.success() => decode(out.stdout).unwrap_or_default(),
-        _ => String::new(),
+        Ok(out) if out.status.success() => out.stdout,
+        _ => Vec::new(),
     }
 }
 
@@ -59,16 +71,25 @@ fn compare(
     format: Format,
     rules: &RuleSet,
     old_name: &str,
+    ctx: &Context,
 ) -> FileReport {
-    let old_report = lint_source(old, format, rules);
+    let old_report = lint_source_with(old, format, rules, ctx);
     crate::diff::compare(old, &old_report, source, report, old_name)
 }
 
 /// Turns a checked outcome into the changes since git revision `rev`.
-pub(super) fn since(outcome: &mut Outcome, path: &Path, rules: &RuleSet, rev: &str) {
+pub(super) fn since(outcome: &mut Outcome, path: &Path, rules: &RuleSet, rev: &str, ctx: &Context) {
     if let Outcome::Checked { source, report } = outcome {
-        let old = SourceFile::new(source.path(), text_at(rev, path));
-        *report = compare(&old, source, report, Format::from_path(path), rules, rev);
+        let old = source_at(rev, path, source.path());
+        *report = compare(
+            &old,
+            source,
+            report,
+            Format::from_path(path),
+            rules,
+            rev,
+            ctx,
+        );
     }
 }
 
@@ -102,6 +123,7 @@ pub(super) fn run(
             Format::from_path(&args.new),
             &rules,
             &old_display,
+            &Context::system(),
         );
     }
     let opts = RenderOptions {

@@ -1,6 +1,7 @@
 //! The subcommands: each turns parsed arguments into output and an exit status.
 
 mod check;
+mod completions;
 mod diff;
 mod eval;
 mod explain;
@@ -27,6 +28,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::Eval(args) => eval::run(&args, out, err),
         Command::Report(args) => report::run(&args, out, err),
         Command::Diff(args) => diff::run(&args, out, err),
+        Command::Completions(args) => completions::completions(&args, out),
+        Command::Man(args) => completions::man(&args, out, err),
     }
 }
 

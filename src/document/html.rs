@@ -187,6 +187,14 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 }
                 push_string(&mut b, text, s.span, &s.value);
             }
+            // Suppression directives (`<!-- clauselint-disable … -->`), also
+            // in `<head>`, the natural place for a file-wide one.
+            Token::Comment(c) => {
+                let end = c.span.end.max(c.span.start);
+                if let Some(markup) = text.get(c.span.start..end) {
+                    b.scan_directives(markup, c.span.start);
+                }
+            }
             _ => {}
         }
     }

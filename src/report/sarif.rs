@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 
 use super::fingerprint::{self, SARIF_KEY};
 use super::FileError;
+use crate::engine::suppress::UNUSED_SUPPRESSION;
 use crate::finding::FileReport;
 use crate::rules::{Rule, RuleSet, Severity};
 use crate::source::{SourceFile, Span};
@@ -77,7 +78,10 @@ pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet) -> String
     for (f, fp) in report.findings.iter().zip(fps) {
         let mut result = Map::new();
         result.insert("ruleId".into(), json!(f.rule));
-        if let Some(i) = rules.rules().iter().position(|r| r.id == f.rule) {
+        let index = rules.rules().iter().position(|r| r.id == f.rule);
+        // The engine's own rule is described after the packs' rules.
+        let index = index.or((f.rule == UNUSED_SUPPRESSION).then_some(rules.rules().len()));
+        if let Some(i) = index {
             result.insert("ruleIndex".into(), json!(i));
         }
         result.insert("level".into(), json!(level(f.severity)));
@@ -189,7 +193,19 @@ fn descriptor(rule: &Rule) -> Value {
 /// The whole SARIF log, from per-file fragments.
 #[must_use]
 pub fn run(fragments: &[String], errors: &[FileError], rules: &RuleSet) -> String {
-    let rules_json: Vec<Value> = rules.rules().iter().map(descriptor).collect();
+    let mut rules_json: Vec<Value> = rules.rules().iter().map(descriptor).collect();
+    rules_json.push(json!({
+        "id": UNUSED_SUPPRESSION,
+        "name": UNUSED_SUPPRESSION,
+        "shortDescription": {"text": "Unused suppression"},
+        "fullDescription": {"text": "A clauselint-disable comment that suppressed no finding, or names an unknown rule or directive."},
+        "help": {
+            "text": "Remove the comment, or fix the rule id or directive name (clauselint-disable, -enable, -disable-next-line, -disable-file).",
+            "markdown": "Remove the comment, or fix the rule id or directive name (`clauselint-disable`, `-enable`, `-disable-next-line`, `-disable-file`)."
+        },
+        "defaultConfiguration": {"level": "warning"},
+        "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
+    }));
     let notifications: Vec<Value> = errors
         .iter()
         .map(|e| {
