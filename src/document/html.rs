@@ -174,13 +174,6 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     b.end_block();
                 }
             }
-            Token::Comment(c) => {
-                // Suppression directives live in comments (see `directive`),
-                // also inside skipped elements such as `<head>`.
-                if let Some(markup) = text.get(c.span.start..c.span.end) {
-                    b.scan_directives(markup, c.span.start);
-                }
-            }
             Token::String(s) if skip.is_none() => {
                 if !s.value.iter().all(u8::is_ascii_whitespace) {
                     just_opened_pre = false;
