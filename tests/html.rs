@@ -16,6 +16,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn default_rules() -> RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(load_default_rules).clone()
+}
+
+fn load_default_rules() -> RuleSet {
     let packs: Vec<_> = builtin::default_names()
         .into_iter()
         .map(|n| builtin::find(n).expect("default pack").to_source())
@@ -86,10 +91,18 @@ fn nested_inline_tags_entities_and_skipped_elements() {
             (BlockKind::Heading(2), "Security"),
             (BlockKind::Paragraph, "We protect data."),
             (BlockKind::Paragraph, "It is encrypted at rest."),
+            (BlockKind::Paragraph, "Acme Inc., 1 Main St."),
         ]
     );
     // Sections follow headings.
     assert_eq!(doc.sections().len(), 4);
+    // Anchors are links (for the dangling-link-text detector).
+    let links: Vec<&str> = doc
+        .links()
+        .iter()
+        .map(|l| doc.text(l.clone()).trim())
+        .collect();
+    assert_eq!(links, ["Home", "Terms", "not directed", "opt-out"]);
     // Spans start and end on text, never inside a tag; entities map whole.
     let sentence = &doc.sentences()[3];
     assert_eq!(
@@ -124,18 +137,14 @@ fn nested_inline_tags_entities_and_skipped_elements() {
         .unwrap();
     assert_eq!(kids.matches.len(), 1);
     assert_eq!(&text[kids.matches[0]], &text[sentence.span]);
-    // The missing clause is anchored on the heading where it belongs.
+    // The missing clause is anchored on the heading of the section where it
+    // belongs, exactly on the heading's text.
     let breach = report
         .findings
         .iter()
         .find(|f| f.rule == "breach-notification")
         .unwrap();
-    let security = doc
-        .blocks()
-        .iter()
-        .find(|b| b.is_heading() && doc.text(b.range.clone()) == "Security")
-        .unwrap();
-    assert_eq!(breach.span, security.span);
+    assert_eq!(&text[breach.span], "Security");
 }
 
 #[test]
@@ -374,9 +383,7 @@ fn corpus_html_pages_lint_without_errors() {
     pages.sort();
     assert!(!pages.is_empty());
     let start = std::time::Instant::now();
-    let mut bytes = 0;
-    for p in &pages {
-        bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let check = |p: &PathBuf| {
         match lint_file(p, &p.display().to_string(), &rules) {
             Outcome::Checked { source, report } => {
                 assert!(!report.clauses.is_empty());
@@ -395,7 +402,19 @@ fn corpus_html_pages_lint_without_errors() {
             Outcome::Skipped { path, reason } => panic!("{path} skipped: {reason}"),
             Outcome::Failed { path, message } => panic!("{path} failed: {message}"),
         }
-    }
+    };
+    let bytes: u64 = pages
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        for w in 0..workers {
+            let pages = &pages;
+            let check = &check;
+            scope.spawn(move || pages.iter().skip(w).step_by(workers).for_each(check));
+        }
+    });
     eprintln!(
         "linted {} corpus HTML pages ({} KB) in {:?}",
         pages.len(),
@@ -478,6 +497,25 @@ const PROBE: &str = r#"<script>
       mark: mark ? mark.tagName : "", active: !!mark && mark.classList.contains("active"),
       focused: document.activeElement === anchor
     });
+  });
+  // Text contrast (WCAG 2 ratio) of every kind of coloured text on the page.
+  function rgb(c) { var m = c.match(/[\d.]+/g) || []; return m.map(Number); }
+  function lum(c) {
+    var v = rgb(c).slice(0, 3).map(function (x) { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+  }
+  function background(el) {
+    for (; el; el = el.parentElement) {
+      var c = getComputedStyle(el).backgroundColor, a = rgb(c);
+      if (a.length < 4 || a[3] > 0) { return c; }
+    }
+    return "rgb(255, 255, 255)";
+  }
+  out.contrast = [];
+  document.querySelectorAll(".badge, mark.hit, a.back, .counts span, caption, header p, summary, figcaption a, td.bad, td.warn, a.jump, code, footer p").forEach(function (el) {
+    var fg = lum(getComputedStyle(el).color), bg = lum(background(el));
+    var ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    out.contrast.push({ cls: el.tagName + "." + el.className, ratio: Math.round(ratio * 100) / 100 });
   });
   var pre = document.createElement("pre");
   pre.id = "e2e";
@@ -578,6 +616,12 @@ fn report_in_headless_chromium() {
             .collect();
         assert_eq!(mine, clause_ids, "clauses listed for {name}");
     }
+    // Every coloured text meets WCAG AA contrast (4.5:1).
+    let contrast = result["contrast"].as_array().unwrap();
+    assert!(contrast.len() > 20);
+    for c in contrast {
+        assert!(c["ratio"].as_f64().unwrap() >= 4.5, "low contrast: {c}");
+    }
     // Clicking a clause's passage link scrolls its highlighted passage into view.
     let jumps = result["jumps"].as_array().unwrap();
     assert!(jumps.len() >= 10, "too few passage links: {}", jumps.len());
@@ -617,6 +661,29 @@ fn report_in_headless_chromium() {
     );
     let png = std::fs::read(&shot).expect("screenshot written");
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+
+    // Printed to PDF (the print stylesheet starts each file on a new page).
+    let pdf = artifacts.join("report.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    run_chromium(
+        &chromium,
+        profile.path(),
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+        &format!("file://{}", report.display()),
+        &artifacts.join("pdf.log"),
+    );
+    let pdf = std::fs::read(&pdf).expect("PDF written");
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let pages = pdf.windows(11).filter(|w| w == b"/Type /Page").count()
+        - pdf.windows(12).filter(|w| w == b"/Type /Pages").count();
+    assert!(
+        pages > inputs.len(),
+        "{pages} pages for {} files",
+        inputs.len()
+    );
     eprintln!("screenshot: {}", shot.display());
 }
 
@@ -692,4 +759,152 @@ fn report_lists_unreadable_files_and_exits_2() {
     let page = std::fs::read_to_string(&out_path).unwrap();
     assert!(page.contains("Files that could not be checked"));
     assert!(page.contains("unsupported charset `koi8-r`"));
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rules() -> &'static RuleSet {
+        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        RULES.get_or_init(load_default_rules)
+    }
+
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<li>",
+        "<h2>",
+        "</h2>",
+        "<br/>",
+        "<div class='x'>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<svg>",
+        "</svg>",
+        "<head>",
+        "<body>",
+        "<template>",
+        "<!--",
+        "-->",
+        "<!DOCTYPE html>",
+        "&amp;",
+        "&nbsp;",
+        "&#8217;",
+        "&#x110000;",
+        "&#0;",
+        "&notit;",
+        "&copy",
+        "&",
+        "&#",
+        ";",
+        "<",
+        ">",
+        "\"",
+        "é",
+        "’",
+        "\r\n",
+        "\n",
+        " ",
+        "\u{feff}",
+        "We do not collect data from children under 13.",
+        "We will notify you of a breach.",
+        "You may opt out. ",
+        "Cookies",
+        "e.g.",
+        "<meta charset=latin1>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_tag_soup_parses_with_valid_spans(parts in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let source = SourceFile::new("p.html", text.clone());
+            let doc = Document::parse(source.clone(), Format::Html);
+            for b in doc.blocks() {
+                prop_assert!(b.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(b.span.start) && text.is_char_boundary(b.span.end));
+            }
+            for s in doc.sentences() {
+                prop_assert!(text.get(s.span.range()).is_some());
+            }
+            let _ = lint_source(&source, Format::Html, rules());
+            let _ = html::comments(&text);
+        }
+
+        #[test]
+        fn any_bytes_decode_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300), meta in 0..3usize) {
+            let prefix: &[u8] = match meta {
+                0 => b"",
+                1 => b"<meta charset=windows-1252>",
+                _ => b"<meta http-equiv=content-type content='text/html;charset=latin1'>",
+            };
+            let mut all = prefix.to_vec();
+            all.extend(bytes);
+            if let Ok(d) = decode_html(all.clone()) {
+                if let Some(map) = &d.origin {
+                    // Every character boundary maps into the file, monotonically.
+                    let mut last = 0;
+                    for (i, _) in d.text.char_indices() {
+                        let o = map.original(i);
+                        prop_assert!(o >= last && o <= all.len());
+                        last = o;
+                    }
+                    prop_assert_eq!(map.original(d.text.len()), all.len());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn suppression_comments_work_in_html() {
+    let html = "<!DOCTYPE html><html><head><!-- clauselint-disable-file breach-notification --></head>\n\
+<body><h1>Policy</h1>\n<p>We run the the service.</p>\n<!-- clauselint-disable repeated-words -->\n\
+<p>Cookies on your browser on your browser.</p>\n<!-- clauselint-enable -->\n<p>Ask us us anything.</p>\n</body></html>\n";
+    let source = SourceFile::new("p.html", html);
+    let report = lint_source(&source, Format::Html, &default_rules());
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), &html[f.span.range()]))
+        .collect();
+    assert!(
+        !found.iter().any(|(r, _)| *r == "breach-notification"),
+        "{found:?}"
+    );
+    let repeated: Vec<&str> = found
+        .iter()
+        .filter(|(r, _)| *r == "repeated-words")
+        .map(|(_, t)| *t)
+        .collect();
+    assert_eq!(repeated, ["the the", "us us"], "{found:?}");
+}
+
+#[test]
+fn sarif_byte_offsets_index_the_file_on_disk() {
+    let path = fixture("windows-1252.html");
+    let bytes = std::fs::read(&path).unwrap();
+    let out = assert_cmd::Command::cargo_bin("clauselint")
+        .unwrap()
+        .args(["check", "--format", "sarif", "--fail-on", "never"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let start = region["byteOffset"].as_u64().unwrap() as usize;
+        let len = region["byteLength"].as_u64().unwrap() as usize;
+        // The title heading, in windows-1252 bytes (é is one byte).
+        assert_eq!(&bytes[start..start + len], b"Caf\xe9 R\xe9sum\xe9 Privacy");
+    }
 }

@@ -2,9 +2,12 @@
 //!
 //! Tags only shape the document: block elements (`p`, `li`, `td`, `h1`–`h6`,
 //! `div`, `br`, …) end paragraphs, headings open sections, inline elements
-//! (`a`, `b`, `span`, …) change nothing. The contents of `head`, `script`,
-//! `style`, `template`, `noscript`, `svg`, `math`, `iframe`, `object` and
-//! `textarea` are skipped, as are comments, the doctype and attributes.
+//! (`a`, `b`, `span`, …) change nothing (`<a>` text is recorded as a link).
+//! The contents of `head`, `script`, `style`, `template`, `noscript`, `svg`,
+//! `math`, `iframe`, `object`, `textarea` and `select` are skipped, and so
+//! are code blocks (`<pre><code>`, as Markdown skips fenced code), the
+//! doctype and attributes. Comments are not text, but suppression directives
+//! in them are collected.
 //!
 //! Text is read from the *original* bytes of each text token, so spans are
 //! exact: a run of plain characters maps byte for byte, and a character
@@ -161,6 +164,9 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     }
                     continue;
                 }
+                if name == "a" {
+                    b.end_link();
+                }
                 if heading_level(&name).is_some()
                     || matches!(name.as_str(), "li" | "td" | "th")
                     || BLOCKS.contains(&name.as_str())
@@ -208,6 +214,7 @@ fn start_tag(b: &mut DocumentBuilder, name: &str) {
             "td" | "th" => b.start_block(BlockKind::TableCell),
             // A paragraph opening a list item is the item itself (as in Markdown).
             "p" if matches!(b.open_block(), Some((BlockKind::ListItem, false))) => {}
+            "a" => b.start_link(),
             n if BLOCKS.contains(&n) => b.end_block(),
             "a" => b.start_link(),
             _ => {}

@@ -74,13 +74,15 @@ struct Passage {
     id: String,
     span: Span,
     rule: String,
-    duplicate: bool,
+    /// Shown as a problem (a duplicated clause or a finding), not a plain match.
+    flagged: bool,
 }
 
 struct Counts {
     present: usize,
     missing: usize,
     duplicated: usize,
+    not_applicable: usize,
     other: usize,
 }
 
@@ -90,6 +92,7 @@ fn counts(report: &FileReport) -> Counts {
         present: n(ClauseStatus::Present),
         missing: n(ClauseStatus::Missing),
         duplicated: n(ClauseStatus::Duplicated),
+        not_applicable: n(ClauseStatus::NotApplicable),
         other: other_findings(report).count(),
     }
 }
@@ -163,13 +166,15 @@ fn status_badge(status: ClauseStatus) -> &'static str {
         ClauseStatus::Present => "<span class=\"badge present\">✓ Present</span>",
         ClauseStatus::Missing => "<span class=\"badge missing\">✗ Missing</span>",
         ClauseStatus::Duplicated => "<span class=\"badge duplicated\">⇉ Duplicated</span>",
-        ClauseStatus::NotApplicable => "<span class=\"badge na\">– Not applicable</span>",
+        ClauseStatus::NotApplicable => {
+            "<span class=\"badge not-applicable\">– Not applicable</span>"
+        }
     }
 }
 
 fn summary(h: &mut String, files: &[PageFile], rules: &RuleSet) {
     h.push_str("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
-    h.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"summary-h\">\n<table>\n<caption>Clause verdicts per file</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Present</th><th scope=\"col\">Missing</th><th scope=\"col\">Duplicated</th><th scope=\"col\">Other findings</th><th scope=\"col\">Missing or duplicated clauses</th></tr></thead>\n<tbody>\n");
+    h.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"summary-h\">\n<table>\n<caption>Clause verdicts per file</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Present</th><th scope=\"col\">Missing</th><th scope=\"col\">Duplicated</th><th scope=\"col\">Not applicable</th><th scope=\"col\">Other findings</th><th scope=\"col\">Missing or duplicated clauses</th></tr></thead>\n<tbody>\n");
     for (i, f) in files.iter().enumerate() {
         let c = counts(&f.report);
         let problems: Vec<String> = f
@@ -191,13 +196,14 @@ fn summary(h: &mut String, files: &[PageFile], rules: &RuleSet) {
             .collect();
         let _ = writeln!(
             h,
-            "<tr><th scope=\"row\"><a href=\"#file-{i}\">{}</a></th><td>{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"#file-{i}\">{}</a></th><td>{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(f.doc.source().path()),
             c.present,
             if c.missing > 0 { "bad" } else { "" },
             c.missing,
             if c.duplicated > 0 { "warn" } else { "" },
             c.duplicated,
+            c.not_applicable,
             c.other,
             if problems.is_empty() { "—".to_owned() } else { problems.join(", ") },
         );
@@ -272,7 +278,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
                 id: format!("file-{i}-p{}", passages.len() + 1),
                 span,
                 rule: v.rule.clone(),
-                duplicate: v.status == ClauseStatus::Duplicated,
+                flagged: v.status == ClauseStatus::Duplicated,
             });
         }
     }
@@ -282,7 +288,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             id: format!("file-{i}-p{}", passages.len() + 1),
             span: finding.span,
             rule: finding.rule.clone(),
-            duplicate: true,
+            flagged: true,
         });
     }
     // Which sentence each passage starts at (its anchor); passages on no text get none.
@@ -296,12 +302,13 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
     let _ = write!(
         h,
         "<section class=\"file\" id=\"file-{i}\" aria-labelledby=\"file-{i}-h\">\n<h2 id=\"file-{i}-h\">{}</h2>\n\
-<p class=\"counts\"><span class=\"present\">{} present</span> · <span class=\"missing\">{} missing</span> · <span class=\"duplicated\">{} duplicated</span> · {} other finding{}</p>\n\
+<p class=\"counts\"><span class=\"present\">{} present</span> · <span class=\"missing\">{} missing</span> · <span class=\"duplicated\">{} duplicated</span> · {} not applicable · {} other finding{}</p>\n\
 <div class=\"cols\">\n<section class=\"checklist\" aria-labelledby=\"file-{i}-cl\">\n<h3 id=\"file-{i}-cl\">Clauses</h3>\n<ul class=\"clauses\">\n",
         escape(path),
         c.present,
         c.missing,
         c.duplicated,
+        c.not_applicable,
         c.other,
         if c.other == 1 { "" } else { "s" },
     );
@@ -319,8 +326,12 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             title = escape(title),
             pack = escape(&v.pack),
         );
-        let mine = &passages[p_index..p_index + v.matches.len()];
+        let first = p_index;
+        let mine = &passages[first..first + v.matches.len()];
         p_index += v.matches.len();
+        if v.status == ClauseStatus::NotApplicable {
+            h.push_str("<p class=\"found\">Not required here: the rule's condition does not hold in this policy.</p>\n");
+        }
         if !mine.is_empty() {
             h.push_str("<p class=\"found\">Stated in ");
             let links: Vec<String> = mine
@@ -328,8 +339,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
                 .enumerate()
                 .map(|(k, p)| {
                     let text = format!("passage {} (line {})", k + 1, line(doc, p.span.start));
-                    if anchor_of[passages.iter().position(|q| q.id == p.id).unwrap_or(0)].is_some()
-                    {
+                    if anchor_of[first + k].is_some() {
                         format!("<a class=\"jump\" href=\"#{}\">{text}</a>", p.id)
                     } else {
                         text
@@ -354,16 +364,16 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             h.push_str("</div>\n");
         }
         if let Some(rule) = rule {
-            let open = if v.status == ClauseStatus::Present {
-                ""
-            } else {
+            let open = if matches!(v.status, ClauseStatus::Missing | ClauseStatus::Duplicated) {
                 " open"
+            } else {
+                ""
             };
             let _ = write!(
                 h,
                 "<details{open}><summary>What counts, help and citations</summary>"
             );
-            if v.status != ClauseStatus::Present {
+            if matches!(v.status, ClauseStatus::Missing | ClauseStatus::Duplicated) {
                 let message = f
                     .report
                     .findings
@@ -401,15 +411,19 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             let p = &passages[k];
             let rule = rules.rule(&finding.rule);
             let title = rule.map_or(finding.rule.as_str(), |r| r.title.as_str());
+            let at = line(doc, finding.span.start);
+            let place = if anchor_of[k].is_some() {
+                format!("<a class=\"jump\" href=\"#{}\">line {at}</a>", p.id)
+            } else {
+                format!("line {at}")
+            };
             let _ = write!(
                 h,
-                "<li class=\"other\" id=\"{}-item\"><h4><span class=\"badge warn\">! {}</span> {}</h4><p>{} — <a class=\"jump\" href=\"#{}\">line {}</a></p>",
+                "<li class=\"other\" id=\"{}-item\"><h4><span class=\"badge warn\">! {}</span> {}</h4><p>{} — {place}</p>",
                 p.id,
                 escape(finding.severity.as_str()),
                 escape(title),
                 escape(&finding.message),
-                p.id,
-                line(doc, finding.span.start)
             );
             if let Some(first) = finding.related.first() {
                 let _ = write!(
@@ -490,7 +504,7 @@ fn policy_text(
                 continue;
             }
             let ids: Vec<&str> = on.iter().map(|p| p.id.as_str()).collect();
-            let dup = on.iter().any(|p| p.duplicate);
+            let dup = on.iter().any(|p| p.flagged);
             let _ = write!(
                 h,
                 "<mark class=\"hit{}\" data-passages=\"{}\">",

@@ -57,8 +57,9 @@ fn region(source: &SourceFile, span: Span) -> Value {
         "startColumn": s.column,
         "endLine": e.line,
         "endColumn": e.column,
-        "byteOffset": span.start,
-        "byteLength": span.len(),
+        // Bytes of the file on disk (a transcoded HTML page differs from its text).
+        "byteOffset": source.original_span(span).start,
+        "byteLength": source.original_span(span).len(),
     })
 }
 
