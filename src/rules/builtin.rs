@@ -27,6 +27,21 @@ pub const BUILTIN_PACKS: &[BuiltinPack] = &[
         default: true,
         source: include_str!("../../rules/hygiene.yaml"),
     },
+    BuiltinPack {
+        name: "caloppa",
+        default: false,
+        source: include_str!("../../rules/caloppa.yaml"),
+    },
+    BuiltinPack {
+        name: "ccpa",
+        default: false,
+        source: include_str!("../../rules/ccpa.yaml"),
+    },
+    BuiltinPack {
+        name: "gdpr",
+        default: false,
+        source: include_str!("../../rules/gdpr.yaml"),
+    },
 ];
 
 /// A built-in pack by name.

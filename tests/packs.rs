@@ -1,0 +1,213 @@
+//! The built-in regulation packs (core, caloppa, ccpa, gdpr) end to end: the
+//! seed's clause verdicts under `--pack all`, pack defaults, the
+//! effective-date duplicate semantics, and — when the shared corpus is
+//! present — the accuracy targets on the labelled dev set.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "fixtures/markdown/localstack-privacy-2018.md";
+
+fn clauselint() -> Command {
+    let mut cmd = Command::cargo_bin("clauselint").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// `check --format json ARGS`: the parsed report.
+fn check_json(args: &[&str]) -> Value {
+    let out = clauselint()
+        .arg("check")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// Clause id → status for the first file of a report.
+fn statuses(json: &Value) -> Vec<(String, String)> {
+    json["files"][0]["clauses"]
+        .as_array()
+        .expect("clauses")
+        .iter()
+        .map(|c| {
+            (
+                c["rule"].as_str().expect("rule").to_owned(),
+                c["status"].as_str().expect("status").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn status_of<'a>(all: &'a [(String, String)], rule: &str) -> &'a str {
+    all.iter()
+        .find(|(r, _)| r == rule)
+        .unwrap_or_else(|| panic!("no verdict for {rule}: {all:?}"))
+        .1
+        .as_str()
+}
+
+/// Checks `text` as a Markdown file with the given packs.
+fn check_text(text: &str, packs: &[&str]) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("policy.md");
+    std::fs::write(&path, text).expect("write policy");
+    let mut args: Vec<&str> = Vec::new();
+    for p in packs {
+        args.push("--pack");
+        args.push(p);
+    }
+    let path = path.to_str().expect("utf-8 path").to_owned();
+    args.push(&path);
+    statuses(&check_json(&args))
+}
+
+#[test]
+fn seed_clause_verdicts_under_pack_all() {
+    let all = statuses(&check_json(&["--pack", "all", SEED]));
+    for rule in [
+        "do-not-track",
+        "data-retention",
+        "international-transfers",
+        "legal-basis",
+        "supervisory-authority-complaint",
+    ] {
+        assert_eq!(status_of(&all, rule), "missing", "{rule} on the seed");
+    }
+    // Present on the seed: the four core clauses, its "Effective: February 1,
+    // 2007, Last Updated: September 23, 2015" line (one statement, not a
+    // duplicate), its "we will post those changes" paragraph, "does not rent,
+    // sell, disclose or share personal information", and "under the age of 13".
+    for rule in [
+        "children-under-13",
+        "breach-notification",
+        "opt-out",
+        "third-party-cookies",
+        "effective-date",
+        "policy-changes",
+        "sale-of-personal-info",
+        "children-min-age",
+    ] {
+        assert_eq!(status_of(&all, rule), "present", "{rule} on the seed");
+    }
+    // The seed names only a "Support Desk", no address, email, phone or form;
+    // it lets users edit account information but not access or delete data.
+    assert_eq!(status_of(&all, "contact"), "missing");
+    assert_eq!(status_of(&all, "user-rights-access-deletion"), "missing");
+}
+
+#[test]
+fn regulation_packs_are_off_by_default() {
+    let default = statuses(&check_json(&[SEED]));
+    let ids: Vec<&str> = default.iter().map(|(r, _)| r.as_str()).collect();
+    assert!(ids.contains(&"opt-out"), "{ids:?}");
+    for rule in ["do-not-track", "sale-of-personal-info", "legal-basis"] {
+        assert!(
+            !ids.contains(&rule),
+            "{rule} should be off by default: {ids:?}"
+        );
+    }
+    let gdpr = check_text(
+        "# Privacy\n\nYou have the right to lodge a complaint with a supervisory authority.\n",
+        &["gdpr"],
+    );
+    assert_eq!(
+        status_of(&gdpr, "supervisory-authority-complaint"),
+        "present"
+    );
+}
+
+#[test]
+fn effective_date_counts_dates_not_wordings() {
+    // The same date under two labels is one statement.
+    let same = check_text(
+        "# Privacy\n\nEffective date: May 1, 2020.\n\nWe collect data.\n\nLast updated: May 1, 2020.\n",
+        &["caloppa"],
+    );
+    assert_eq!(status_of(&same, "effective-date"), "present");
+    // Two different last-updated dates conflict.
+    let two = check_text(
+        "# Privacy\n\nLast updated: May 1, 2020.\n\nWe collect data.\n\nLast updated: June 3, 2021.\n",
+        &["caloppa"],
+    );
+    assert_eq!(status_of(&two, "effective-date"), "duplicated");
+    // A law's effective date is not the policy's.
+    let law = check_text(
+        "# Privacy\n\nLast updated: May 1, 2020.\n\nThe CCPA, which became effective on January 1, 2020, gives you rights.\n",
+        &["caloppa"],
+    );
+    assert_eq!(status_of(&law, "effective-date"), "present");
+    let none = check_text("# Privacy\n\nWe collect data.\n", &["caloppa"]);
+    assert_eq!(status_of(&none, "effective-date"), "missing");
+}
+
+#[test]
+fn contact_needs_a_real_channel() {
+    let bare = check_text("# Privacy\n\nQuestions? Please contact us.\n", &["caloppa"]);
+    assert_eq!(status_of(&bare, "contact"), "missing");
+    // What page scrapers leave of a Cloudflare-protected address still counts.
+    let scraped = check_text(
+        "# Privacy\n\nEmail our DPO at [\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection).\n",
+        &["caloppa"],
+    );
+    assert_eq!(status_of(&scraped, "contact"), "present");
+    let postal = check_text(
+        "# Privacy\n\nWrite to Example Inc., 42 N. Chestnut St., Ventura, CA 93001.\n",
+        &["caloppa"],
+    );
+    assert_eq!(status_of(&postal, "contact"), "present");
+}
+
+/// `../shared` next to the crate, or `$CLAUSELINT_SHARED`.
+fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("CLAUSELINT_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    dir.join("corpus/labels-dev.tsv").is_file().then_some(dir)
+}
+
+#[test]
+fn accuracy_targets_on_labelled_dev_set() {
+    let Some(shared) = shared_dir() else {
+        println!("skipped: no corpus/labels-dev.tsv under ../shared or $CLAUSELINT_SHARED");
+        return;
+    };
+    let labels = shared.join("corpus/labels-dev.tsv");
+    let out = clauselint()
+        .args(["eval", "--pack", "all", "--labels"])
+        .arg(&labels)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8_lossy(&out.stdout);
+    let mut clauses = 0;
+    let mut macro_f1 = None;
+    for line in table.lines().skip(1) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let Some(f1) = cols.last().and_then(|c| c.parse::<f64>().ok()) else {
+            continue;
+        };
+        if cols[0] == "macro-F1" {
+            macro_f1 = Some(f1);
+        } else {
+            clauses += 1;
+            assert!(f1 >= 0.90, "{} F1 {f1} < 0.90\n{table}", cols[0]);
+        }
+    }
+    assert_eq!(clauses, 15, "every clause of CLAUSES.md is scored\n{table}");
+    let macro_f1 = macro_f1.expect("macro-F1 row");
+    assert!(macro_f1 >= 0.95, "macro-F1 {macro_f1} < 0.95\n{table}");
+}
