@@ -101,6 +101,10 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// No progress bar (it is drawn only on a terminal, on stderr, for runs
+    /// over more than 50 files).
+    #[arg(long, short = 'q', help_heading = "Output")]
+    pub quiet: bool,
 }
 
 /// Output format of `rules`.

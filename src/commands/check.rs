@@ -1,16 +1,30 @@
 //! `clauselint check`.
+//!
+//! Files are checked by a pool of workers that take the next file in path
+//! order from a shared counter, so results arrive nearly in order. The
+//! calling thread writes each file's rendered chunk as soon as every file
+//! before it is written (human and short output), so memory holds only the
+//! files in flight and the few chunks waiting for an earlier one, whatever
+//! the corpus size. JSON is one document and is assembled at the end from the
+//! per-file chunks. Output is byte-identical for every thread count.
 
-use rayon::prelude::*;
-use std::io::{self, Write};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use super::packs::{self, Builtins};
-use super::{use_color, with_threads};
+use super::use_color;
 use crate::cli::CheckArgs;
 use crate::exit::ExitStatus;
 use crate::lint::lint_file;
-use crate::report::{self, FileError, RenderOptions};
-use crate::walk;
+use crate::report::{self, FileError, OutputFormat, RenderOptions, Rendered};
+use crate::rules::RuleSet;
+use crate::walk::{self, Input};
+
+/// Runs with more files than this show a progress bar (on a terminal).
+const PROGRESS_MIN_FILES: usize = 50;
 
 pub(super) fn run(
     args: &CheckArgs,
@@ -30,18 +44,29 @@ pub(super) fn run(
         format: args.format,
         color: use_color(args.color),
     };
-    let rendered = with_threads(args.threads, || {
-        inputs
-            .par_iter()
-            .map(|input| {
-                report::render(
-                    &lint_file(&input.path, &input.display, &rules),
-                    &rules,
-                    opts,
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let progress = (!args.quiet && inputs.len() > PROGRESS_MIN_FILES && io::stderr().is_terminal())
+        .then(|| progress_bar(inputs.len()));
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, inputs.len().max(1));
+    // Streaming formats are written as they come; JSON keeps the chunks.
+    let stream = opts.format != OutputFormat::Json;
+    let mut rendered = Vec::with_capacity(inputs.len());
+    check_in_order(&inputs, &rules, opts, threads, |mut r| {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        if stream {
+            out.write_all(r.stdout.as_bytes())?;
+            r.stdout = String::new();
+        }
+        rendered.push(r);
+        Ok(())
+    })?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     let errors = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -59,4 +84,65 @@ pub(super) fn run(
     } else {
         ExitStatus::Clean
     })
+}
+
+/// Checks and renders every input on `threads` workers and hands the results
+/// to `sink` in input order, on the calling thread.
+///
+/// # Errors
+/// The first error `sink` returns; the workers then stop taking files.
+fn check_in_order(
+    inputs: &[Input],
+    rules: &RuleSet,
+    opts: RenderOptions,
+    threads: usize,
+    mut sink: impl FnMut(Rendered) -> io::Result<()>,
+) -> io::Result<()> {
+    let next = AtomicUsize::new(0);
+    // Bounded, so workers wait for a slow writer instead of piling up chunks.
+    let (tx, rx) = mpsc::sync_channel::<(usize, Rendered)>(threads * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                let outcome = lint_file(&input.path, &input.display, rules);
+                let rendered = report::render(&outcome, rules, opts);
+                drop(outcome);
+                if tx.send((i, rendered)).is_err() {
+                    break; // the writer gave up
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, r) in rx {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&due) {
+                due += 1;
+                if let Err(e) = sink(r) {
+                    // Stop the workers: no file after this one is taken.
+                    next.store(inputs.len(), Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {per_sec}  {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
