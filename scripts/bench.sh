@@ -124,6 +124,11 @@ def med(name, cmd):
         if r["command"] == cmd:
             return r["median"]
     raise SystemExit(f"no result for {cmd} in {name}")
+def cpu(name, cmd):
+    for r in json.load(open(os.path.join(w, name + ".json")))["results"]:
+        if r["command"] == cmd:
+            return r["user"] + r["system"]
+    raise SystemExit(f"no result for {cmd} in {name}")
 rows = []
 def row(what, a, b, target):
     rows.append((what, a, b, a / b, target))
@@ -138,6 +143,10 @@ row("control: rg -j1 / rg -j2", j1, j2, "machine's parallelism")
 x1, x4, x16 = med("scale", "x1"), med("scale", "x4"), med("scale", "x16")
 row("4x corpus / 1x corpus", x4, x1, "~4")
 row("16x corpus / 1x corpus", x16, x1, "<= 17")
+# CPU time (user + system) is the work done, less sensitive than wall time to
+# other jobs starting or stopping between hyperfine's command batches.
+c1, c16 = cpu("scale", "x1"), cpu("scale", "x16")
+row("16x / 1x corpus, CPU time", c16, c1, "<= 17")
 print(f"patterns: {$npat}   cores: {os.cpu_count()}   corpus: $corpus")
 print()
 print(f"{'measure':40} {'A (s)':>9} {'B (s)':>9} {'A/B':>7}  target")
