@@ -50,8 +50,9 @@ pub(super) fn run(
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, inputs.len().max(1));
-    // Streaming formats are written as they come; JSON keeps the chunks.
-    let stream = opts.format != OutputFormat::Json;
+    // Streaming formats are written as they come; aggregate ones (JSON, and
+    // any format added later unless listed here) keep the chunks for `finish`.
+    let stream = matches!(opts.format, OutputFormat::Human | OutputFormat::Short);
     let mut rendered = Vec::with_capacity(inputs.len());
     check_in_order(&inputs, &rules, opts, threads, |mut r| {
         if let Some(bar) = &progress {
