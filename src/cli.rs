@@ -148,7 +148,8 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Print findings only: no summary line, no notes about skipped files.
+    /// Print findings only: no summary line, no notes about skipped files, no
+    /// progress bar (drawn only on a terminal, on stderr, for runs over 50 files).
     #[arg(long, short, help_heading = "Output")]
     pub quiet: bool,
     /// After the findings, print how many each rule produced (to stderr for

@@ -1,12 +1,14 @@
 //! `clauselint check`.
 
 use clap::ValueEnum;
-use rayon::prelude::*;
-use std::io::{self, Write};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use super::packs::{self, Builtins};
-use super::{use_color, with_threads};
+use super::use_color;
 use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, FailOn, PackArgs};
 use crate::config::{self, Config};
@@ -15,7 +17,10 @@ use crate::exit::ExitStatus;
 use crate::lint::{lint_file_with, Outcome};
 use crate::report::{self, FileError, OutputFormat, RenderOptions, RunOutput};
 use crate::rules::Severity;
-use crate::walk;
+use crate::walk::{self, Input};
+
+/// Runs with more files than this show a progress bar (on a terminal).
+const PROGRESS_MIN_FILES: usize = 50;
 
 /// The configuration that applies: `--config`, else discovered, unless `--isolated`.
 fn load_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, config::ConfigError> {
@@ -99,40 +104,61 @@ pub(super) fn run(
         color: use_color(args.color),
     };
     let ctx = Context::new(args.today.unwrap_or_else(Date::today));
-    let results = with_threads(args.threads, || {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let mut outcome = lint_file_with(&input.path, &input.display, &rules, &ctx);
-                if let Some(rev) = &args.since {
-                    super::diff::since(&mut outcome, &input.path, &rules, rev, &ctx);
-                }
-                let mut recorded = Vec::new();
-                if let Outcome::Checked { source, report } = &mut outcome {
-                    if let Some(c) = &config {
-                        c.apply_to_report(report);
-                    }
-                    if let Some(b) = &known {
-                        b.filter(source, report);
-                    }
-                    if args.write_baseline.is_some() {
-                        recorded = baseline::entries(source, report);
-                    }
-                }
-                let tally: Vec<(String, Severity)> = match &outcome {
-                    Outcome::Checked { report, .. } => report
-                        .findings
-                        .iter()
-                        .map(|f| (f.rule.clone(), f.severity))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                (report::render(&outcome, &rules, opts), (recorded, tally))
-            })
-            .collect::<Vec<_>>()
-    });
-    let (rendered, extra): (Vec<_>, Vec<_>) = results.into_iter().unzip();
-    let (recorded, tallies): (Vec<_>, Vec<_>) = extra.into_iter().unzip();
+    let progress = (!args.quiet && inputs.len() > PROGRESS_MIN_FILES && io::stderr().is_terminal())
+        .then(|| progress_bar(inputs.len()));
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, inputs.len().max(1));
+    // Streaming formats are written as each file's turn comes; aggregate ones
+    // (JSON, SARIF, …) keep the chunks for `finish`.
+    let stream = matches!(opts.format, OutputFormat::Human | OutputFormat::Short);
+    let mut rendered = Vec::with_capacity(inputs.len());
+    let mut recorded = Vec::new();
+    let mut tallies = Vec::new();
+    let check_one = |input: &Input| {
+        let mut outcome = lint_file_with(&input.path, &input.display, &rules, &ctx);
+        if let Some(rev) = &args.since {
+            super::diff::since(&mut outcome, &input.path, &rules, rev, &ctx);
+        }
+        let mut entries = Vec::new();
+        if let Outcome::Checked { source, report } = &mut outcome {
+            if let Some(c) = &config {
+                c.apply_to_report(report);
+            }
+            if let Some(b) = &known {
+                b.filter(source, report);
+            }
+            if args.write_baseline.is_some() {
+                entries = baseline::entries(source, report);
+            }
+        }
+        let tally: Vec<(String, Severity)> = match &outcome {
+            Outcome::Checked { report, .. } => report
+                .findings
+                .iter()
+                .map(|f| (f.rule.clone(), f.severity))
+                .collect(),
+            _ => Vec::new(),
+        };
+        (report::render(&outcome, &rules, opts), entries, tally)
+    };
+    check_in_order(&inputs, threads, check_one, |(mut r, entries, tally)| {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        if stream {
+            out.write_all(r.stdout.as_bytes())?;
+            r.stdout = String::new();
+        }
+        rendered.push(r);
+        recorded.push(entries);
+        tallies.push(tally);
+        Ok(())
+    })?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     let errors = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -227,4 +253,67 @@ fn statistics(tally: impl Iterator<Item = (String, Severity)>) -> String {
         ));
     }
     out
+}
+
+/// Runs `work` on every input on `threads` workers and hands the results to
+/// `sink` in input order, on the calling thread, so output can stream while
+/// staying identical for every thread count.
+///
+/// # Errors
+/// The first error `sink` returns; the workers then stop taking files.
+fn check_in_order<T: Send>(
+    inputs: &[Input],
+    threads: usize,
+    work: impl Fn(&Input) -> T + Sync,
+    mut sink: impl FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    let next = AtomicUsize::new(0);
+    // Bounded, so workers wait for a slow writer instead of piling up chunks.
+    let (tx, rx) = mpsc::sync_channel::<(usize, T)>(threads * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                if tx.send((i, work(input))).is_err() {
+                    break; // the writer gave up
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, r) in rx {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&due) {
+                due += 1;
+                if let Err(e) = sink(r) {
+                    // Stop the workers: no file after this one is taken.
+                    next.store(inputs.len(), Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {rate}  {eta} left")
+    {
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} files/s", state.per_sec());
+            },
+        ));
+    }
+    bar
 }

@@ -216,7 +216,6 @@ fn start_tag(b: &mut DocumentBuilder, name: &str) {
             "p" if matches!(b.open_block(), Some((BlockKind::ListItem, false))) => {}
             "a" => b.start_link(),
             n if BLOCKS.contains(&n) => b.end_block(),
-            "a" => b.start_link(),
             _ => {}
         }
     }

@@ -99,4 +99,17 @@ mod tests {
             assert!(rule.help.is_some(), "{} has no help", rule.id);
         }
     }
+
+    /// Built-in regexes are compiled lazily at run time, so every form of
+    /// every one of them must be proven to compile here.
+    #[test]
+    fn every_builtin_regex_compiles_in_every_form() {
+        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let set = super::super::load(&sources).expect("built-in packs load");
+        for p in set.patterns() {
+            p.compile_all()
+                .unwrap_or_else(|e| panic!("{}: {e}", p.as_str()));
+        }
+        let _ = set.exact_set();
+    }
 }

@@ -1,8 +1,10 @@
 //! Raw YAML structs → checked, compiled rules. Every problem is collected,
 //! not just the first, and each points at its place in the YAML source.
 
-use regex::{Regex, RegexBuilder, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
+
+use super::pattern::{self, Pattern, REGEX_SIZE_LIMIT};
 
 use super::raw::{RawNear, RawNode, RawRule, RawTree};
 use super::yaml;
@@ -12,8 +14,6 @@ use super::{
 };
 use crate::source::{SourceFile, Span};
 
-/// Largest compiled size of one regex; a hostile pattern is refused, not built.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 /// Largest compiled size of the set of all patterns.
 const SET_SIZE_LIMIT: usize = 256 << 20;
 /// Deepest match tree accepted.
@@ -39,6 +39,7 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     let mut rules = Vec::new();
     for src in sources {
         let file = &src.file;
+        c.trusted = src.builtin;
         let raw = match yaml::parse_pack(file.text()) {
             Ok(raw) => raw,
             Err(e) => {
@@ -82,30 +83,37 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
-    let set = RegexSetBuilder::new(&c.wrapped)
-        .size_limit(SET_SIZE_LIMIT)
-        .build()
-        .map_err(|e| {
-            let file = &sources[0].file;
-            vec![RuleError::new(
-                file,
-                None,
-                format!("the rules' regexes are too large together: {e}"),
-            )]
-        })?;
+    // One set over every pattern in its fast (ASCII word boundary) form: the
+    // single pass each document gets. The exact set is built on first need.
+    let hirs: Vec<_> = c.patterns.iter().map(Pattern::fast_hir).collect();
+    let fast_set = pattern::build_set(&hirs, SET_SIZE_LIMIT).map_err(|e| {
+        let file = &sources[0].file;
+        vec![RuleError::new(
+            file,
+            None,
+            format!("the rules' regexes are too large together: {e}"),
+        )]
+    })?;
+    let sensitive = (0..c.patterns.len())
+        .filter(|&p| c.patterns[p].is_unicode_sensitive())
+        .collect();
     Ok(RuleSet {
         packs,
         rules,
         patterns: c.patterns,
-        set,
+        fast_set,
+        sensitive,
+        exact_set: std::sync::OnceLock::new(),
     })
 }
 
 #[derive(Default)]
 struct Compiler {
     errors: Vec<RuleError>,
-    patterns: Vec<Regex>,
-    wrapped: Vec<String>,
+    patterns: Vec<Pattern>,
+    /// Whether the pack being compiled is built in (validated by tests, so
+    /// its regexes are compiled lazily).
+    trusted: bool,
     index: HashMap<String, usize>,
     ids: HashMap<String, (SourceFile, Option<Span>)>,
 }
@@ -449,10 +457,9 @@ impl Compiler {
                 if let Some(&i) = self.index.get(&key) {
                     return Some(Node::Pattern(i));
                 }
-                let (re, wrapped) = self.regex(file, span, p, cs)?;
+                let pattern = self.pattern(file, span, p, cs)?;
                 let i = self.patterns.len();
-                self.patterns.push(re);
-                self.wrapped.push(wrapped);
+                self.patterns.push(pattern);
                 self.index.insert(key, i);
                 Some(Node::Pattern(i))
             }
@@ -569,6 +576,49 @@ impl Compiler {
         })
     }
 
+    /// Parses one rule regex; compiles it now unless its pack is built in.
+    fn pattern(
+        &mut self,
+        file: &SourceFile,
+        span: Option<Span>,
+        p: &str,
+        cs: bool,
+    ) -> Option<Pattern> {
+        let hir = match regex_syntax::ParserBuilder::new()
+            .case_insensitive(!cs)
+            .build()
+            .parse(p)
+        {
+            Ok(hir) => hir,
+            Err(e) => {
+                self.errors.push(
+                    RuleError::new(file, span, "invalid regex")
+                        .label("this regex")
+                        .help(e.to_string()),
+                );
+                return None;
+            }
+        };
+        let compiled = if self.trusted {
+            if hir.properties().minimum_len() == Some(0) {
+                self.empty_match_error(file, span);
+                return None;
+            }
+            None
+        } else {
+            Some(self.regex(file, span, p, cs)?.0)
+        };
+        Some(Pattern::new(p, !cs, hir, compiled))
+    }
+
+    fn empty_match_error(&mut self, file: &SourceFile, span: Option<Span>) {
+        self.errors.push(
+            RuleError::new(file, span, "regex can match the empty string")
+                .label("this regex")
+                .help("a pattern that matches nothing-at-all matches everywhere; require at least one character"),
+        );
+    }
+
     /// Compiles one regex, returning it and its form for the shared set.
     fn regex(
         &mut self,
@@ -610,11 +660,7 @@ impl Compiler {
             .map(|hir| hir.properties().minimum_len() == Some(0))
             .unwrap_or(false);
         if can_be_empty {
-            self.errors.push(
-                RuleError::new(file, span, "regex can match the empty string")
-                    .label("this regex")
-                    .help("a pattern that matches nothing-at-all matches everywhere; require at least one character"),
-            );
+            self.empty_match_error(file, span);
             return None;
         }
         let wrapped = if cs {

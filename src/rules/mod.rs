@@ -7,16 +7,20 @@
 pub mod builtin;
 mod compile;
 mod error;
+mod pattern;
 mod raw;
 mod yaml;
 
 pub use compile::{load, PackSource};
 pub use error::RuleError;
+pub use pattern::{is_non_ascii_word_char, Pattern};
 pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::meta;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::source::{SourceFile, Span};
 
@@ -341,8 +345,13 @@ pub struct Pack {
 pub struct RuleSet {
     packs: Vec<Pack>,
     rules: Vec<Rule>,
-    patterns: Vec<Regex>,
-    set: RegexSet,
+    patterns: Vec<Pattern>,
+    /// Every pattern in its fast form (ASCII word boundaries), as one set.
+    fast_set: meta::Regex,
+    /// Indexes of the patterns that are Unicode-sensitive.
+    sensitive: Vec<usize>,
+    /// The sensitive patterns in their exact form, built on first need.
+    exact_set: OnceLock<meta::Regex>,
 }
 
 impl RuleSet {
@@ -366,14 +375,38 @@ impl RuleSet {
 
     /// Every distinct regex used by any rule, indexed by [`Node::Pattern`].
     #[must_use]
-    pub fn patterns(&self) -> &[Regex] {
+    pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
     }
 
-    /// All patterns as one set, for a single pass over a document.
+    /// All patterns, in their fast form, as one set: which occur in a text.
     #[must_use]
-    pub fn pattern_set(&self) -> &RegexSet {
-        &self.set
+    pub fn fast_set(&self) -> &meta::Regex {
+        &self.fast_set
+    }
+
+    /// Indexes of the patterns whose matches can change next to a non-ASCII
+    /// word character (see [`Pattern::is_unicode_sensitive`]).
+    #[must_use]
+    pub fn sensitive(&self) -> &[usize] {
+        &self.sensitive
+    }
+
+    /// The [`RuleSet::sensitive`] patterns in their exact form, as one set
+    /// (set pattern `i` is `sensitive()[i]`), compiled on first use.
+    ///
+    /// # Panics
+    /// If it does not compile, which loading rules out for every single pattern.
+    #[must_use]
+    pub fn exact_set(&self) -> &meta::Regex {
+        self.exact_set.get_or_init(|| {
+            let hirs: Vec<_> = self
+                .sensitive
+                .iter()
+                .map(|&p| self.patterns[p].exact_hir())
+                .collect();
+            pattern::build_set(&hirs, usize::MAX).expect("each pattern compiles on its own")
+        })
     }
 
     /// A copy without the rules in `disable`, and with the severities in
@@ -395,7 +428,9 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules,
             patterns: self.patterns.clone(),
-            set: self.set.clone(),
+            fast_set: self.fast_set.clone(),
+            sensitive: self.sensitive.clone(),
+            exact_set: self.exact_set.clone(),
         }
     }
 
@@ -406,7 +441,9 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules: self.rules.iter().filter(|r| r.id == id).cloned().collect(),
             patterns: self.patterns.clone(),
-            set: self.set.clone(),
+            fast_set: self.fast_set.clone(),
+            sensitive: self.sensitive.clone(),
+            exact_set: self.exact_set.clone(),
         }
     }
 }
