@@ -36,12 +36,13 @@ impl Hits {
         } else {
             unicode_word_blocks(doc)
         };
-        let mut found = PatternSet::new(patterns.len());
-        rules
-            .fast_set()
-            .which_overlapping_matches(&Input::new(text), &mut found);
-        for p in found.iter() {
-            let p = p.as_usize();
+        let mut occurring = Vec::new();
+        for (set, first) in rules.fast_sets() {
+            let mut found = PatternSet::new(set.pattern_len());
+            set.which_overlapping_matches(&Input::new(text), &mut found);
+            occurring.extend(found.iter().map(|p| first + p.as_usize()));
+        }
+        for p in occurring {
             let skip_dirty = !dirty.is_empty() && patterns[p].is_unicode_sensitive();
             let hits = &mut by_pattern[p];
             // Matches come in order, so the block cursor only moves forward.

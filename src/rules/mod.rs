@@ -347,7 +347,9 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     patterns: Vec<Pattern>,
     /// Every pattern in its fast form (ASCII word boundaries), as one set.
-    fast_set: meta::Regex,
+    /// Set searchers over groups of consecutive patterns, each with the
+    /// index of its first pattern.
+    fast_sets: Vec<(meta::Regex, usize)>,
     /// Indexes of the patterns that are Unicode-sensitive.
     sensitive: Vec<usize>,
     /// The sensitive patterns in their exact form, built on first need.
@@ -379,10 +381,12 @@ impl RuleSet {
         &self.patterns
     }
 
-    /// All patterns, in their fast form, as one set: which occur in a text.
+    /// All patterns, in their fast form, as set searchers over groups of
+    /// consecutive patterns (each with the index of its first pattern):
+    /// which occur in a text.
     #[must_use]
-    pub fn fast_set(&self) -> &meta::Regex {
-        &self.fast_set
+    pub fn fast_sets(&self) -> &[(meta::Regex, usize)] {
+        &self.fast_sets
     }
 
     /// Indexes of the patterns whose matches can change next to a non-ASCII
@@ -428,7 +432,7 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules,
             patterns: self.patterns.clone(),
-            fast_set: self.fast_set.clone(),
+            fast_sets: self.fast_sets.clone(),
             sensitive: self.sensitive.clone(),
             exact_set: self.exact_set.clone(),
         }
@@ -441,7 +445,7 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules: self.rules.iter().filter(|r| r.id == id).cloned().collect(),
             patterns: self.patterns.clone(),
-            fast_set: self.fast_set.clone(),
+            fast_sets: self.fast_sets.clone(),
             sensitive: self.sensitive.clone(),
             exact_set: self.exact_set.clone(),
         }

@@ -179,7 +179,7 @@ fn one_config() -> meta::Builder {
             // The one-pass DFA only speeds up captures, which these never report.
             .onepass(false)
             .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-            .hybrid_cache_capacity(REGEX_SIZE_LIMIT * 2),
+            .hybrid_cache_capacity(PATTERN_CACHE_CAPACITY),
     );
     b
 }
@@ -189,6 +189,16 @@ fn build_one(hir: &Hir) -> meta::Regex {
         .build_from_hir(hir)
         .expect("rule regexes are validated when loaded")
 }
+
+/// Lazy-DFA cache of one pattern's searcher: there are hundreds of them, each
+/// with a cache per thread, so they stay small.
+const PATTERN_CACHE_CAPACITY: usize = 256 << 10;
+
+/// Lazy-DFA cache of the set searcher. With hundreds of patterns a small cache
+/// is cleared over and over until the search gives up and falls back to the
+/// PikeVM, which is two orders of magnitude slower (measured on the corpus
+/// with every pack on); the cache grows only as states are actually built.
+const SET_CACHE_CAPACITY: usize = 4 << 20;
 
 /// Builds a set searcher (which patterns match anywhere) over `hirs`.
 pub(crate) fn build_set(hirs: &[&Hir], size_limit: usize) -> Result<meta::Regex, String> {
@@ -202,7 +212,7 @@ pub(crate) fn build_set(hirs: &[&Hir], size_limit: usize) -> Result<meta::Regex,
                 // building one costs start-up time (measured: no gain).
                 .auto_prefilter(false)
                 .nfa_size_limit(Some(size_limit))
-                .hybrid_cache_capacity(REGEX_SIZE_LIMIT * 2),
+                .hybrid_cache_capacity(SET_CACHE_CAPACITY),
         )
         .build_many_from_hir(hirs)
         .map_err(|e| e.to_string())
