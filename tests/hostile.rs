@@ -177,6 +177,46 @@ fn five_mb_single_line() {
 }
 
 #[test]
+fn five_mb_single_line_human_output_stays_small() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "long.md", long_line(5 << 20));
+    let a = check(dir.path(), &["long.md"]);
+    no_crash(&a);
+    assert_eq!(code(&a), 1);
+    let out = stdout_of(&a);
+    // The line is not printed under each diagnostic; its place is.
+    assert!(out.len() < 20_000, "{} bytes of output", out.len());
+    assert!(out.contains("at long.md:1:3 (line longer than"), "{out}");
+}
+
+#[test]
+fn many_findings_on_one_long_line() {
+    // 50,000 "the the" findings on a 400 KB line: columns must not cost a
+    // scan from the start of the line each (that was quadratic).
+    let n = 50_000;
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "the.md",
+        format!("# T\n\n{}", "the the ".repeat(n)),
+    );
+    let a = check(dir.path(), &["--format", "short", "the.md"]);
+    no_crash(&a);
+    let out = stdout_of(&a);
+    let repeated: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("[repeated-words]"))
+        .collect();
+    assert_eq!(repeated.len(), n);
+    // The last one starts at character 8 * (n - 1) + 1 of line 3.
+    let last = format!("the.md:3:{}: ", 8 * (n - 1) + 1);
+    assert!(repeated[n - 1].starts_with(&last), "{}", repeated[n - 1]);
+    let a = check(dir.path(), &["the.md"]);
+    no_crash(&a);
+    assert!(stdout_of(&a).len() < 300 * n, "human output too big");
+}
+
+#[test]
 fn hundred_thousand_nested_html_elements() {
     let n = 100_000;
     let mut block = String::new();
