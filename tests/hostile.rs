@@ -351,6 +351,33 @@ fn unreadable_file() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_not_read() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "good.md", GOOD);
+    let fifo = dir.path().join("fifo.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut args = vec!["--format", "short", "good.md", "/dev/zero"];
+    if made.is_ok_and(|s| s.success()) {
+        args.push("fifo.md");
+    } else {
+        eprintln!("note: mkfifo unavailable; checking /dev/zero only");
+    }
+    // Reading either would never end; both are refused up front.
+    let a = check(dir.path(), &args);
+    no_crash(&a);
+    let err = stderr_of(&a);
+    assert!(
+        err.contains("error: /dev/zero: not a regular file"),
+        "{err}"
+    );
+    if args.len() == 5 {
+        assert!(err.contains("error: fifo.md: not a regular file"), "{err}");
+    }
+    a.code(2).stdout(predicate::str::contains("good.md:1:3: "));
+}
+
 #[test]
 fn directory_named_like_a_file() {
     let dir = TempDir::new().unwrap();
