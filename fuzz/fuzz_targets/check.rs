@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use clap::ValueEnum;
 use clauselint::document::Format;
 use clauselint::lint::{lint_source, Outcome};
 use clauselint::report::{self, OutputFormat, RenderOptions};
@@ -49,7 +50,8 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let outcome = Outcome::Checked { source, report };
-        for format in [OutputFormat::Human, OutputFormat::Short, OutputFormat::Json] {
+        // Every format the CLI offers, so formats added later are fuzzed too.
+        for &format in OutputFormat::value_variants() {
             let r = report::render(
                 &outcome,
                 rules(),
