@@ -34,6 +34,50 @@ pub enum Outcome {
     },
 }
 
+thread_local! {
+    /// The file this thread is checking, so the panic hook can name it.
+    static CURRENT_FILE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The file the calling thread is checking, if any (for the panic hook: a
+/// crash report names the file that triggered it).
+#[must_use]
+pub fn current_file() -> Option<String> {
+    CURRENT_FILE.with(|f| f.borrow().clone())
+}
+
+/// Sets [`current_file`] for as long as it lives (unwinding included).
+struct CurrentFile;
+
+impl CurrentFile {
+    fn set(display: &str) -> Self {
+        CURRENT_FILE.with(|f| *f.borrow_mut() = Some(display.to_owned()));
+        CurrentFile
+    }
+}
+
+impl Drop for CurrentFile {
+    fn drop(&mut self) {
+        // Not cleared while panicking: the hook runs before unwinding, but a
+        // nested report (rayon re-raising the panic) should still see it.
+        if !std::thread::panicking() {
+            CURRENT_FILE.with(|f| *f.borrow_mut() = None);
+        }
+    }
+}
+
+/// Debug builds only: panic on the file named by `CLAUSELINT_DEBUG_PANIC_ON`,
+/// so tests can prove the panic hook's bug-report message and exit code 2.
+/// Release builds do not contain this check.
+fn debug_panic_trigger(display: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("CLAUSELINT_DEBUG_PANIC_ON").is_some_and(|v| v == display) {
+        panic!("debug panic requested by CLAUSELINT_DEBUG_PANIC_ON");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = display;
+}
+
 /// Reads and checks the file at `path`, shown as `display`, dated today.
 #[must_use]
 pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
@@ -43,6 +87,8 @@ pub fn lint_file(path: &Path, display: &str, rules: &RuleSet) -> Outcome {
 /// Reads and checks the file at `path`, shown as `display`, in `ctx`.
 #[must_use]
 pub fn lint_file_with(path: &Path, display: &str, rules: &RuleSet, ctx: &Context) -> Outcome {
+    let _current = CurrentFile::set(display);
+    debug_panic_trigger(display);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {

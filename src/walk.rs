@@ -37,6 +37,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk_dir(p, &mut inputs, &mut errors),
+            // A FIFO would block forever and /dev/zero never ends: only
+            // regular files are read (walking already skips the others).
+            Ok(m) if !m.is_file() => errors.push(WalkError {
+                path: display(p),
+                message: "not a regular file (a pipe, socket or device), skipped".into(),
+            }),
             Ok(_) => inputs.push(Input {
                 display: display(p),
                 path: p.clone(),

@@ -96,13 +96,43 @@ pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet, color: bo
     let view = View::new(source);
     let mut buf = buffer(color);
     for f in &report.findings {
-        emit(
-            &mut buf,
-            &view.file,
-            &diagnostic(&view, f, rules.rule(&f.rule)),
-        );
+        let mut d = diagnostic(&view, f, rules.rule(&f.rule));
+        if touches_long_line(source, f) {
+            // codespan prints every source line a label touches, whole: one
+            // finding on a 5 MB single-line file printed 5 MB, and thousands
+            // of findings there printed gigabytes. Say where instead.
+            let lc = source.line_col(f.span.start);
+            d.labels.clear();
+            d.notes.insert(
+                0,
+                format!(
+                    "at {}:{}:{} (line longer than {MAX_SHOWN_LINE} bytes, not shown)",
+                    source.path(),
+                    lc.line,
+                    lc.column
+                ),
+            );
+        }
+        emit(&mut buf, &view.file, &d);
     }
     String::from_utf8_lossy(buf.as_slice()).into_owned()
+}
+
+/// Longest source line shown in a diagnostic excerpt.
+const MAX_SHOWN_LINE: usize = 10_000;
+
+/// Whether a line that the finding's labels touch is too long to print.
+fn touches_long_line(source: &SourceFile, f: &Finding) -> bool {
+    let lines = source.lines();
+    let line_len = |offset: usize| {
+        let line = source.line_col(offset).line;
+        let start = lines.line_start(line).unwrap_or(0);
+        let end = lines.line_start(line + 1).unwrap_or(source.text().len());
+        end - start
+    };
+    std::iter::once(f.span)
+        .chain(f.related.iter().map(|r| r.span))
+        .any(|s| line_len(s.start) > MAX_SHOWN_LINE || line_len(s.end) > MAX_SHOWN_LINE)
 }
 
 /// Renders one file's findings one per line.

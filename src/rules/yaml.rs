@@ -17,11 +17,39 @@ pub(crate) struct YamlError {
 /// Largest rule file accepted, to refuse alias bombs and accidents alike.
 const MAX_RULE_FILE: usize = 4 * 1024 * 1024;
 
+/// Largest size a pack may have once YAML aliases are expanded: scalar bytes
+/// plus [`NODE_COST`] per node. serde_yaml bounds alias *jumps* (100 per
+/// event), not what they expand to, so a 100 KB string anchored once and
+/// aliased 10,000 times, or nested aliases in a match tree (billion laughs),
+/// would otherwise allocate gigabytes before any of our checks run.
+const MAX_EXPANDED: usize = 32 * 1024 * 1024;
+/// What one node (scalar, sequence or map) counts towards [`MAX_EXPANDED`].
+const NODE_COST: usize = 64;
+
 /// Parses one pack file.
 pub(crate) fn parse_pack(source: &str) -> Result<RawPack, YamlError> {
     if source.len() > MAX_RULE_FILE {
         return Err(YamlError {
             message: format!("rule file is larger than {MAX_RULE_FILE} bytes"),
+            span: None,
+        });
+    }
+    if let Some(depth) = flow_depth_over(source, MAX_FLOW_DEPTH) {
+        return Err(YamlError {
+            message: format!(
+                "rule file nests `[` and `{{` more than {MAX_FLOW_DEPTH} levels deep (at least {depth}); \
+                 flatten the match tree"
+            ),
+            span: None,
+        });
+    }
+    if expands_too_much(source) {
+        return Err(YamlError {
+            message: format!(
+                "rule file expands to more than {} MiB once YAML aliases are resolved (an alias bomb?); \
+                 repeat the text instead of aliasing it",
+                MAX_EXPANDED / (1024 * 1024)
+            ),
             span: None,
         });
     }
@@ -60,11 +88,154 @@ fn parse_document<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, Yam
     })
 }
 
+/// Deepest `[`/`{` nesting let through to the YAML parser. libyaml keeps one
+/// "simple key" slot per flow level and rescans them all on every token, so
+/// 100,000 nested `{any: [` took minutes before serde_yaml's own depth limit
+/// (128) could refuse it. Anything this deep is refused first, in linear time.
+const MAX_FLOW_DEPTH: usize = 1000;
+
+/// The bracket depth reached, if it passes `limit`. Brackets inside quoted
+/// strings are counted too: that can only over-count, and a real pack never
+/// comes near the limit, so nothing can hide nesting from this check.
+fn flow_depth_over(source: &str, limit: usize) -> Option<usize> {
+    let mut depth: usize = 0;
+    for b in source.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(depth);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Walks the document as serde_yaml replays it (aliases expanded) without
+/// allocating anything, and stops as soon as the expanded size passes
+/// [`MAX_EXPANDED`]. Any other problem is left to the real parse, which
+/// reports it properly.
+fn expands_too_much(source: &str) -> bool {
+    use serde::de::DeserializeSeed;
+    let budget = measure::Budget::new(MAX_EXPANDED);
+    let de = serde_yaml::Deserializer::from_str(source);
+    let _ = measure::Measure(&budget).deserialize(de);
+    budget.exceeded()
+}
+
+mod measure {
+    //! A serde seed that accepts any YAML value and only counts its size.
+
+    use serde::de::{
+        self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+    };
+    use std::cell::Cell;
+    use std::fmt;
+
+    use super::NODE_COST;
+
+    pub(super) struct Budget {
+        left: Cell<usize>,
+        exceeded: Cell<bool>,
+    }
+
+    impl Budget {
+        pub(super) fn new(limit: usize) -> Self {
+            Self {
+                left: Cell::new(limit),
+                exceeded: Cell::new(false),
+            }
+        }
+
+        pub(super) fn exceeded(&self) -> bool {
+            self.exceeded.get()
+        }
+
+        fn spend<E: de::Error>(&self, n: usize) -> Result<(), E> {
+            match self.left.get().checked_sub(n) {
+                Some(left) => {
+                    self.left.set(left);
+                    Ok(())
+                }
+                None => {
+                    self.exceeded.set(true);
+                    Err(E::custom("expanded size limit"))
+                }
+            }
+        }
+    }
+
+    #[derive(Clone, Copy)]
+    pub(super) struct Measure<'a>(pub(super) &'a Budget);
+
+    impl<'de> DeserializeSeed<'de> for Measure<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Measure<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any YAML value")
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.0.spend(NODE_COST)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.0.spend(NODE_COST)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.0.spend(NODE_COST)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.0.spend(NODE_COST)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+            self.0.spend(NODE_COST.saturating_add(v.len()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            self.0.spend(NODE_COST)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            self.0.spend(NODE_COST)
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.deserialize(d)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.0.spend(NODE_COST)?;
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.0.spend(NODE_COST)?;
+            while map.next_key_seed(self)?.is_some() {
+                map.next_value_seed(self)?;
+            }
+            Ok(())
+        }
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            // A tagged value (`!tag value`): count the value.
+            let ((), variant) = data.variant_seed(self)?;
+            variant.newtype_variant_seed(self)
+        }
+    }
+}
+
 /// serde_yaml appends " at line N column M"; the diagnostic shows that itself.
 fn clean_message(message: &str) -> String {
     static AT: OnceLock<Regex> = OnceLock::new();
     let at = AT.get_or_init(|| Regex::new(r" at line \d+ column \d+$").expect("valid regex"));
-    let message = at.replace(message, "").into_owned();
+    let mut message = at.replace(message, "").into_owned();
+    if message.contains("repetition limit exceeded") {
+        // serde_yaml's own guard against alias bombs (billion laughs).
+        message.push_str(": YAML aliases repeat too much (an alias bomb?); repeat the text instead of aliasing it");
+    }
     match did_you_mean(&message) {
         Some(suggestion) => format!("{message}; did you mean `{suggestion}`?"),
         None => message,
@@ -174,5 +345,64 @@ mod tests {
             r"\bunder 13"
         );
         assert!(locate_key(src, "match", 0).is_some());
+    }
+
+    fn laughs(levels: usize) -> String {
+        let mut y = String::from("pack: p\nrules:\n  - id: a\n    title: t\n    severity: info\n    message: m\n    examples: {present: [x]}\n    match:\n      any:\n        - &l0 {any: [lol]}\n");
+        for i in 1..=levels {
+            let refs = vec![format!("*l{}", i - 1); 9].join(", ");
+            y.push_str(&format!("        - &l{i} {{any: [{refs}]}}\n"));
+        }
+        y
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        // serde_yaml stops these itself (at most 100 alias jumps per event);
+        // the expanded-size budget is the second line of defence.
+        for levels in [5, 9] {
+            let err = parse_pack(&laughs(levels)).unwrap_err();
+            assert!(err.message.contains("YAML aliases"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn long_string_aliased_many_times_is_refused() {
+        let big = "x".repeat(100_000);
+        let refs = vec!["*b"; 10_000].join(", ");
+        let y = format!(
+            "pack: p\nrules:\n  - id: a\n    title: &b {big}\n    severity: info\n    message: m\n    examples: {{present: [{refs}]}}\n    match: x\n"
+        );
+        let err = parse_pack(&y).unwrap_err();
+        assert!(err.message.contains("YAML aliases"), "{}", err.message);
+    }
+
+    #[test]
+    fn very_deep_flow_nesting_is_refused_before_parsing() {
+        let n = 100_000;
+        let y = format!(
+            "pack: p\nrules:\n  - id: a\n    match: {}x{}\n",
+            "{any: [".repeat(n),
+            "]}".repeat(n)
+        );
+        let err = parse_pack(&y).unwrap_err();
+        assert!(
+            err.message.contains("more than 1000 levels"),
+            "{}",
+            err.message
+        );
+        // Brackets that close again (regex classes, say) never add up.
+        let ok = format!(
+            "pack: p\nrules: []\ndescription: '{}'\n",
+            "[a-z]".repeat(5000)
+        );
+        assert!(parse_pack(&ok).is_ok());
+    }
+
+    #[test]
+    fn modest_aliases_still_work() {
+        // Three levels expand to 9^3 = 729 patterns: fine.
+        let raw = parse_pack(&laughs(3)).unwrap();
+        assert_eq!(raw.rules.len(), 1);
     }
 }
