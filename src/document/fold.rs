@@ -35,6 +35,24 @@ pub(crate) fn fold_char(c: char) -> Fold {
     }
 }
 
+/// Lowercase alphanumeric words joined by single spaces: the form in which
+/// two passages that differ only in case, spacing or punctuation are equal
+/// (duplicate detection, distinct clause statements, fingerprints).
+#[must_use]
+pub fn normalize_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +67,14 @@ mod tests {
         assert_eq!(fold_char('\u{2014}'), Fold::Replace('-'));
         assert_eq!(fold_char('\u{ad}'), Fold::Drop);
         assert_eq!(fold_char('é'), Fold::Keep);
+    }
+
+    #[test]
+    fn normalized_words() {
+        assert_eq!(
+            normalize_words("  The Cookies,  we SET!"),
+            "the cookies we set"
+        );
+        assert_eq!(normalize_words("..."), "");
     }
 }

@@ -17,6 +17,7 @@ mod plain;
 mod sentence;
 
 pub use directive::{Directive, DirectiveKind};
+pub use fold::normalize_words;
 pub use offset_map::OffsetMap;
 
 use std::ops::Range;

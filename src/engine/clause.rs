@@ -452,20 +452,7 @@ fn parse_number(text: &str) -> Option<f64> {
     }
 }
 
-/// Lowercase words only, so copies differing in case or punctuation compare equal.
-pub(super) fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
+pub(super) use crate::document::normalize_words as normalize;
 
 #[cfg(test)]
 mod tests {

@@ -21,20 +21,7 @@ use crate::source::SourceFile;
 pub const SARIF_KEY: &str = "clauselint/v1";
 
 /// Lowercase alphanumeric words joined by single spaces.
-#[must_use]
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
+pub use crate::document::normalize_words as normalize;
 
 /// A stable 128-bit hash of `parts`, as 32 lowercase hex digits.
 #[must_use]
