@@ -684,6 +684,13 @@ fn inputs_are_never_modified() {
             no_crash(&a);
         }
     }
+    // Writing and reading a baseline touches only the baseline file.
+    let elsewhere = TempDir::new().unwrap();
+    let baseline = elsewhere.path().join("baseline.json");
+    let baseline = baseline.to_str().unwrap();
+    no_crash(&check(d, &["--write-baseline", baseline, "."]));
+    assert!(Path::new(baseline).exists(), "the baseline was written");
+    no_crash(&check(d, &["--baseline", baseline, "."]));
     let after = snapshot(d);
     assert_eq!(before.len(), after.len(), "files created or removed");
     for (b, a) in before.iter().zip(&after) {
