@@ -204,13 +204,7 @@ pub(super) fn run(
             ExitStatus::Clean
         });
     }
-    Ok(if run.had_errors {
-        ExitStatus::Error
-    } else if run.worst.is_some_and(|s| fail_on.fails(s)) {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    })
+    Ok(super::exit_status(&run, fail_on))
 }
 
 /// `--quiet`: drops the human summary (always the last line) and the notes

@@ -135,11 +135,5 @@ pub(super) fn run(
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
     let fail_on = args.fail_on.unwrap_or(FailOn::Warning);
-    Ok(if run.had_errors {
-        ExitStatus::Error
-    } else if run.worst.is_some_and(|s| fail_on.fails(s)) {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    })
+    Ok(super::exit_status(&run, fail_on))
 }

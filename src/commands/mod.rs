@@ -33,6 +33,21 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
     }
 }
 
+/// The exit status of a lint run: errors win over findings, and findings
+/// count from the `--fail-on` severity up.
+pub(crate) fn exit_status(
+    run: &crate::report::RunOutput,
+    fail_on: crate::cli::FailOn,
+) -> ExitStatus {
+    if run.had_errors {
+        ExitStatus::Error
+    } else if run.worst.is_some_and(|s| fail_on.fails(s)) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}
+
 /// Resolves `--color` against the terminal and `NO_COLOR`.
 pub(crate) fn use_color(choice: ColorChoice) -> bool {
     use std::io::IsTerminal;

@@ -36,31 +36,24 @@ impl SourceFile {
     /// Wraps already-decoded text.
     #[must_use]
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let lines = LineIndex::new(&text);
-        Self {
-            inner: Arc::new(Inner {
-                path: path.into(),
-                text,
-                lines,
-                origin: None,
-                note: None,
-            }),
-        }
+        Self::with_origin(path.into(), text.into(), None)
     }
 
     /// Wraps text transcoded from another encoding, with the map from its
     /// offsets back to the original bytes.
     #[must_use]
     pub fn transcoded(path: impl Into<String>, text: impl Into<String>, origin: OriginMap) -> Self {
-        let text = text.into();
+        Self::with_origin(path.into(), text.into(), Some(origin))
+    }
+
+    fn with_origin(path: String, text: String, origin: Option<OriginMap>) -> Self {
         let lines = LineIndex::new(&text);
         Self {
             inner: Arc::new(Inner {
-                path: path.into(),
+                path,
                 text,
                 lines,
-                origin: Some(origin),
+                origin,
                 note: None,
             }),
         }
