@@ -49,7 +49,7 @@ fn check(dir: &Path, format: &str, threads: Option<&str>) -> (Vec<u8>, Vec<u8>, 
 fn output_is_identical_for_every_thread_count() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path(), 80);
-    for format in ["human", "short", "json"] {
+    for format in ["human", "short", "json", "jsonl", "github"] {
         let one = check(dir.path(), format, Some("1"));
         assert!(!one.0.is_empty(), "{format}: no output");
         assert_eq!(one.2, Some(1), "{format}: findings expected");

@@ -110,9 +110,14 @@ pub(super) fn run(
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, inputs.len().max(1));
-    // Streaming formats are written as each file's turn comes; aggregate ones
-    // (JSON, SARIF, …) keep the chunks for `finish`.
-    let stream = matches!(opts.format, OutputFormat::Human | OutputFormat::Short);
+    // Streaming formats are written as each file's turn comes, so memory holds
+    // the files in flight, not the run's output; the others (SARIF, JUnit,
+    // GitLab) keep the chunks for `finish`.
+    let stream = report::streams(opts.format);
+    if stream {
+        out.write_all(report::stream_head(opts.format).as_bytes())?;
+    }
+    let mut streamed_any = false;
     let mut rendered = Vec::with_capacity(inputs.len());
     let mut recorded = Vec::new();
     let mut tallies = Vec::new();
@@ -147,7 +152,11 @@ pub(super) fn run(
         if let Some(bar) = &progress {
             bar.inc(1);
         }
-        if stream {
+        if stream && r.checked {
+            if streamed_any {
+                out.write_all(report::stream_separator(opts.format).as_bytes())?;
+            }
+            streamed_any = true;
             out.write_all(r.stdout.as_bytes())?;
             r.stdout = String::new();
         }
@@ -166,7 +175,7 @@ pub(super) fn run(
             message: e.message,
         })
         .collect();
-    let mut run = report::finish(rendered, errors, opts, &rules);
+    let mut run = report::finish(rendered, errors, opts, &rules, stream);
     if args.quiet {
         quieten(&mut run, args.format);
     }

@@ -131,7 +131,7 @@ pub(super) fn run(
         color: use_color(args.color),
     };
     let rendered = report::render(&outcome, &rules, opts);
-    let run = report::finish(vec![rendered], Vec::new(), opts, &rules);
+    let run = report::finish(vec![rendered], Vec::new(), opts, &rules, false);
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
     let fail_on = args.fail_on.unwrap_or(FailOn::Warning);

@@ -2,8 +2,9 @@
 //! back to the original bytes.
 //!
 //! Folding turns whitespace runs into one space, curly quotes and apostrophes
-//! into straight ones, Unicode dashes into `-`, and drops soft hyphens,
-//! zero-width characters and byte-order marks.
+//! into straight ones, Unicode dashes into `-`, the Kelvin sign and the long s
+//! into `K` and `s`, and drops soft hyphens, zero-width characters and
+//! byte-order marks.
 
 /// What folding does with one character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +31,10 @@ pub(crate) fn fold_char(c: char) -> Fold {
             Fold::Replace('"')
         }
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Fold::Replace('-'),
+        // Case-insensitive regexes match these for `k` and `s` (Unicode simple
+        // case folding); as ASCII, every literal search agrees with them.
+        '\u{212a}' => Fold::Replace('K'),
+        '\u{17f}' => Fold::Replace('s'),
         c if c.is_whitespace() => Fold::Space,
         _ => Fold::Keep,
     }
@@ -67,6 +72,8 @@ mod tests {
         assert_eq!(fold_char('\u{2014}'), Fold::Replace('-'));
         assert_eq!(fold_char('\u{ad}'), Fold::Drop);
         assert_eq!(fold_char('é'), Fold::Keep);
+        assert_eq!(fold_char('\u{212a}'), Fold::Replace('K'));
+        assert_eq!(fold_char('\u{17f}'), Fold::Replace('s'));
     }
 
     #[test]

@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use regex_automata::{Input, PatternSet};
+use regex_automata::Input;
 
 use crate::document::Document;
-use crate::rules::{is_non_ascii_word_char, RuleSet};
+use crate::rules::{is_block_ascii, LiteralGate, RuleSet};
 
 /// Match positions (folded ranges) of every pattern, outside headings.
 #[derive(Debug, Default)]
@@ -13,58 +13,87 @@ pub struct Hits {
     by_pattern: Vec<Vec<Range<usize>>>,
 }
 
+/// How the engine searches one block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    /// A heading: hits there do not count.
+    Heading,
+    /// Printable ASCII only: the fast forms are exact here.
+    Ascii,
+    /// Holds another byte (é, •, a tab): searched with the exact forms.
+    Other,
+}
+
 impl Hits {
-    /// Searches `doc` once for all patterns of `rules`.
+    /// Searches `doc` for every pattern of `rules`.
     ///
-    /// One pass of the fast set (ASCII word boundaries, so the lazy DFA never
-    /// falls back to the PikeVM) over the whole folded text says which
-    /// patterns occur; each of those is then searched once for positions.
-    /// Blocks that hold a non-ASCII word character (rare in English policies)
-    /// are searched again with the exact, Unicode forms of the patterns whose
-    /// matches could differ there; see [`crate::rules::Pattern`].
+    /// One Aho-Corasick pass finds the required literals of all patterns
+    /// ([`crate::rules::LiteralGate`]); each pattern is then searched only in
+    /// the blocks holding one of its literals (every block, for a pattern
+    /// without one). Runs of such ASCII blocks are searched at once with the
+    /// pattern's fast form; other blocks one by one with its exact form (see
+    /// [`crate::rules::Pattern`]). A match never spans two blocks, and hits in
+    /// headings do not count.
     #[must_use]
     pub fn collect(doc: &Document, rules: &RuleSet) -> Hits {
         let text = doc.folded();
         let patterns = rules.patterns();
         let mut by_pattern = vec![Vec::new(); patterns.len()];
-        if text.is_empty() {
+        let blocks = doc.blocks();
+        if text.is_empty() || blocks.is_empty() {
             return Hits { by_pattern };
         }
-        let blocks = doc.blocks();
-        let dirty = if rules.sensitive().is_empty() {
-            Vec::new()
-        } else {
-            unicode_word_blocks(doc)
-        };
-        let mut occurring = Vec::new();
-        for (set, first) in rules.fast_sets() {
-            let mut found = PatternSet::new(set.pattern_len());
-            set.which_overlapping_matches(&Input::new(text), &mut found);
-            occurring.extend(found.iter().map(|p| first + p.as_usize()));
-        }
-        for p in occurring {
-            let skip_dirty = !dirty.is_empty() && patterns[p].is_unicode_sensitive();
+        let kinds: Vec<BlockKind> = blocks
+            .iter()
+            .map(|b| {
+                if b.is_heading() {
+                    BlockKind::Heading
+                } else if text.as_bytes()[b.range.clone()]
+                    .iter()
+                    .all(|&c| is_block_ascii(c))
+                {
+                    BlockKind::Ascii
+                } else {
+                    BlockKind::Other
+                }
+            })
+            .collect();
+        let gate = rules.gate();
+        let candidates = candidate_blocks(doc, gate, &kinds, patterns.len());
+        let everywhere: Vec<usize> = (0..blocks.len())
+            .filter(|&b| kinds[b] != BlockKind::Heading)
+            .collect();
+        for (p, pattern) in patterns.iter().enumerate() {
+            let cands = if gate.is_gated(p) {
+                &candidates[p]
+            } else {
+                &everywhere
+            };
             let hits = &mut by_pattern[p];
-            // Matches come in order, so the block cursor only moves forward.
-            let mut b = 0;
-            for m in patterns[p].fast().find_iter(text) {
-                // Blocks are separated by '\n'; a match across it spans two blocks.
-                if text.as_bytes()[m.range()].contains(&b'\n') {
+            let mut i = 0;
+            while i < cands.len() {
+                let first = cands[i];
+                if kinds[first] == BlockKind::Other {
+                    let input = Input::new(text).range(blocks[first].range.clone());
+                    hits.extend(pattern.exact().find_iter(input).map(|m| m.range()));
+                    i += 1;
                     continue;
                 }
-                while b + 1 < blocks.len() && blocks[b + 1].range.start <= m.start() {
-                    b += 1;
+                // A run of consecutive blocks the fast form is exact on: one
+                // search, since its matches cannot cross the '\n' between them.
+                let mut last = first;
+                while i + 1 < cands.len()
+                    && cands[i + 1] == last + 1
+                    && kinds[last + 1] == BlockKind::Ascii
+                {
+                    i += 1;
+                    last += 1;
                 }
-                // Hits in headings do not count; in a dirty block the exact
-                // pass decides.
-                let skip = blocks[b].is_heading() || (skip_dirty && dirty[b]);
-                if !skip {
-                    hits.push(m.range());
-                }
+                i += 1;
+                let range = blocks[first].range.start..blocks[last].range.end;
+                let input = Input::new(text).range(range);
+                hits.extend(pattern.fast().find_iter(input).map(|m| m.range()));
             }
-        }
-        if !dirty.is_empty() {
-            exact_pass(doc, rules, &dirty, &mut by_pattern);
         }
         Hits { by_pattern }
     }
@@ -97,53 +126,158 @@ impl Hits {
     }
 }
 
-/// Per block, whether it holds a non-ASCII word character; empty when none does.
-fn unicode_word_blocks(doc: &Document) -> Vec<bool> {
-    let mut dirty = Vec::new();
-    for (i, block) in doc.blocks().iter().enumerate() {
-        let text = doc.text(block.range.clone());
-        // `is_ascii` is word-at-a-time fast; only non-ASCII blocks decode chars.
-        if !text.is_ascii() && text.chars().any(is_non_ascii_word_char) {
-            if dirty.is_empty() {
-                dirty = vec![false; doc.blocks().len()];
+/// Per gated pattern, the blocks (not headings) that hold one of its
+/// literals, in order.
+fn candidate_blocks(
+    doc: &Document,
+    gate: &LiteralGate,
+    kinds: &[BlockKind],
+    patterns: usize,
+) -> Vec<Vec<usize>> {
+    let blocks = doc.blocks();
+    let mut candidates = vec![Vec::new(); patterns];
+    // Occurrences come in order of their end, so the block cursor only moves
+    // forward; a literal never holds '\n', so it lies in one block.
+    let mut b = 0;
+    for (end, owners) in gate.occurrences(doc.folded()) {
+        while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
+            b += 1;
+        }
+        if kinds[b] == BlockKind::Heading || end > blocks[b].range.end {
+            continue;
+        }
+        for &p in owners {
+            if candidates[p].last() != Some(&b) {
+                candidates[p].push(b);
             }
-            dirty[i] = true;
         }
     }
-    dirty
+    candidates
 }
 
-/// Searches the `dirty` blocks with the exact forms of the Unicode-sensitive
-/// patterns, bounded to each block (context outside it still counts for
-/// assertions), and merges the hits in order.
-///
-/// One search per pattern and block rather than one set pass per block: the
-/// exact forms cannot use the DFA on these blocks, and a lone pattern's
-/// literal prefilter skips most of a block where the set's PikeVM would step
-/// through every byte (measured: ~6x fewer instructions).
-fn exact_pass(
-    doc: &Document,
-    rules: &RuleSet,
-    dirty: &[bool],
-    by_pattern: &mut [Vec<Range<usize>>],
-) {
-    let text = doc.folded();
-    let blocks: Vec<&Range<usize>> = doc
-        .blocks()
-        .iter()
-        .zip(dirty)
-        .filter(|(b, &d)| d && !b.is_heading())
-        .map(|(b, _)| &b.range)
-        .collect();
-    for &p in rules.sensitive() {
-        let exact = rules.patterns()[p].exact();
-        let before = by_pattern[p].len();
-        for range in &blocks {
-            let input = Input::new(text).range((*range).clone());
-            by_pattern[p].extend(exact.find_iter(input).map(|m| m.range()));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+    use crate::rules::builtin::{BuiltinPack, BUILTIN_PACKS};
+    use crate::source::SourceFile;
+
+    fn all_builtin() -> RuleSet {
+        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        crate::rules::load(&sources).expect("built-in packs load")
+    }
+
+    /// What `collect` must equal: every pattern as written, searched block by
+    /// block, with no literal gate and no fast form.
+    fn reference(doc: &Document, rules: &RuleSet) -> Vec<Vec<Range<usize>>> {
+        rules
+            .patterns()
+            .iter()
+            .map(|p| {
+                doc.blocks()
+                    .iter()
+                    .filter(|b| !b.is_heading())
+                    .flat_map(|b| {
+                        let input = Input::new(doc.folded()).range(b.range.clone());
+                        p.exact().find_iter(input).map(|m| m.range())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn assert_exact(name: &str, text: &str, rules: &RuleSet) {
+        let doc = Document::parse(
+            SourceFile::new(name, text),
+            Format::from_path(std::path::Path::new(name)),
+        );
+        let hits = Hits::collect(&doc, rules);
+        for (p, want) in reference(&doc, rules).iter().enumerate() {
+            assert_eq!(
+                hits.of(p),
+                want.as_slice(),
+                "{name}: pattern {}",
+                rules.patterns()[p].as_str()
+            );
         }
-        if by_pattern[p].len() > before {
-            by_pattern[p].sort_unstable_by_key(|r| r.start);
+    }
+
+    /// Pseudo-random policies built from the packs' own examples, with
+    /// non-ASCII letters, symbols, tabs and headings mixed in: the gate and
+    /// the fast forms must change nothing.
+    #[test]
+    fn hits_equal_the_regexes_as_written() {
+        let rules = all_builtin();
+        let mut phrases: Vec<String> = Vec::new();
+        for rule in rules.rules() {
+            phrases.extend(rule.examples.present.iter().cloned());
+            phrases.extend(rule.examples.absent.iter().cloned());
+        }
+        let noise = [
+            "é",
+            "Zoë Müller",
+            "•",
+            "©",
+            "\t",
+            "Łódź",
+            "ſ",
+            "K",
+            "하",
+            "café",
+            "naïve",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).expect("small")
+        };
+        for round in 0..40 {
+            let mut text = String::new();
+            for _ in 0..30 {
+                match next(10) {
+                    0 => text.push_str("\n## Your choices\n\n"),
+                    1 => text.push_str("\n\n"),
+                    _ => {}
+                }
+                let phrase = &phrases[next(phrases.len())];
+                if next(4) == 0 {
+                    // Break a phrase with a non-ASCII word or symbol.
+                    let words: Vec<&str> = phrase.split(' ').collect();
+                    let at = next(words.len() + 1);
+                    text.push_str(&words[..at].join(" "));
+                    text.push(' ');
+                    text.push_str(noise[next(noise.len())]);
+                    text.push(' ');
+                    text.push_str(&words[at..].join(" "));
+                } else {
+                    text.push_str(phrase);
+                }
+                text.push(' ');
+            }
+            assert_exact(&format!("round{round}.md"), &text, &rules);
+        }
+    }
+
+    /// The same on real policies, when the shared corpus is present.
+    #[test]
+    fn hits_equal_the_regexes_as_written_on_the_corpus() {
+        let shared = std::env::var_os("CLAUSELINT_SHARED").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+            std::path::PathBuf::from,
+        );
+        let Ok(dir) = std::fs::read_dir(shared.join("corpus/policies")) else {
+            eprintln!("skipped: no ../shared/corpus (set CLAUSELINT_SHARED to its parent folder)");
+            return;
+        };
+        let rules = all_builtin();
+        let mut paths: Vec<_> = dir.filter_map(|e| Some(e.ok()?.path())).collect();
+        paths.sort();
+        // Every 8th policy: a spread of sites, in a few seconds.
+        for path in paths.iter().step_by(8) {
+            let text = std::fs::read_to_string(path).expect("corpus policies are UTF-8");
+            assert_exact(&path.display().to_string(), &text, &rules);
         }
     }
 }

@@ -135,6 +135,22 @@ pub fn file(source: &SourceFile, report: &FileReport) -> String {
 /// The whole run's JSON object, from per-file objects.
 #[must_use]
 pub fn run(files: &[String], errors: &[FileError], checked: usize, counts: Counts) -> String {
+    let mut out = head();
+    out.push_str(&files.join(","));
+    out.push_str(&tail(errors, checked, counts));
+    out
+}
+
+/// The run's JSON object up to its first file object; file objects follow,
+/// separated by commas, then [`tail`].
+#[must_use]
+pub fn head() -> String {
+    format!("{{\"schema_version\":{SCHEMA_VERSION},\"files\":[")
+}
+
+/// The run's JSON object after its last file object.
+#[must_use]
+pub fn tail(errors: &[FileError], checked: usize, counts: Counts) -> String {
     #[derive(Serialize)]
     struct JsonError<'a> {
         path: &'a str,
@@ -153,9 +169,7 @@ pub fn run(files: &[String], errors: &[FileError], checked: usize, counts: Count
         warnings: counts.warnings,
         infos: counts.infos,
     };
-    let mut out = format!("{{\"schema_version\":{SCHEMA_VERSION},\"files\":[");
-    out.push_str(&files.join(","));
-    out.push_str("],\"errors\":");
+    let mut out = String::from("],\"errors\":");
     out.push_str(&serde_json::to_string(&errors).expect("plain structs"));
     out.push_str(",\"summary\":");
     out.push_str(&serde_json::to_string(&summary).expect("plain structs"));

@@ -158,14 +158,51 @@ pub struct RunOutput {
     pub had_errors: bool,
 }
 
+/// Whether a run in `format` can be written file by file as each file's turn
+/// comes, instead of being held for [`finish`]: every format whose output is
+/// a sequence of per-file chunks, and JSON, whose array of files is framed by
+/// [`stream_head`] and [`stream_separator`].
+#[must_use]
+pub fn streams(format: OutputFormat) -> bool {
+    matches!(
+        format,
+        OutputFormat::Human
+            | OutputFormat::Short
+            | OutputFormat::Jsonl
+            | OutputFormat::Github
+            | OutputFormat::Json
+    )
+}
+
+/// What a streamed run writes before the first file's chunk.
+#[must_use]
+pub fn stream_head(format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json::head(),
+        _ => String::new(),
+    }
+}
+
+/// What a streamed run writes between the chunks of two checked files.
+#[must_use]
+pub fn stream_separator(format: OutputFormat) -> &'static str {
+    match format {
+        OutputFormat::Json => ",",
+        _ => "",
+    }
+}
+
 /// Joins rendered files (already in path order) with the errors met before
 /// checking; `rules` describes the rules in formats that list them (SARIF).
+/// When the files were `streamed` (see [`streams`]), their chunks are already
+/// written and only what follows them is returned.
 #[must_use]
 pub fn finish(
     files: Vec<Rendered>,
     mut errors: Vec<FileError>,
     opts: RenderOptions,
     rules: &RuleSet,
+    streamed: bool,
 ) -> RunOutput {
     let mut out = RunOutput::default();
     let mut chunks = Vec::new();
@@ -183,6 +220,9 @@ pub fn finish(
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     out.had_errors = !errors.is_empty();
     match opts.format {
+        OutputFormat::Json if streamed => {
+            out.stdout = json::tail(&errors, checked, out.counts);
+        }
         OutputFormat::Json => {
             out.stdout = json::run(&chunks, &errors, checked, out.counts);
         }

@@ -4,7 +4,7 @@
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 
-use super::pattern::{self, Pattern, REGEX_SIZE_LIMIT};
+use super::pattern::{Pattern, REGEX_SIZE_LIMIT};
 
 use super::raw::{RawNear, RawNode, RawRule, RawTree};
 use super::yaml;
@@ -14,10 +14,6 @@ use super::{
 };
 use crate::source::{SourceFile, Span};
 
-/// Largest compiled size of the set of all patterns.
-const SET_SIZE_LIMIT: usize = 256 << 20;
-/// Patterns per set searcher (see `load`).
-const SET_GROUP: usize = 8;
 /// Deepest match tree accepted.
 const MAX_DEPTH: usize = 32;
 
@@ -85,36 +81,11 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
-    // Sets over the patterns in their fast (ASCII word boundary) form: the
-    // single pass each document gets. Groups stay small enough for the lazy
-    // DFA: one set of hundreds of patterns thrashes its cache until the search
-    // falls back to the PikeVM (measured on the corpus with every pack: 36 s
-    // with one set, 5 s with groups of 8).
-    // The exact set is built on first need.
-    let hirs: Vec<_> = c.patterns.iter().map(Pattern::fast_hir).collect();
-    let fast_sets = hirs
-        .chunks(SET_GROUP)
-        .enumerate()
-        .map(|(i, group)| pattern::build_set(group, SET_SIZE_LIMIT).map(|set| (set, i * SET_GROUP)))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| {
-            let file = &sources[0].file;
-            vec![RuleError::new(
-                file,
-                None,
-                format!("the rules' regexes are too large together: {e}"),
-            )]
-        })?;
-    let sensitive = (0..c.patterns.len())
-        .filter(|&p| c.patterns[p].is_unicode_sensitive())
-        .collect();
     Ok(RuleSet {
         packs,
         rules,
         patterns: c.patterns,
-        fast_sets,
-        sensitive,
-        exact_set: std::sync::OnceLock::new(),
+        gate: std::sync::OnceLock::new(),
     })
 }
 
@@ -595,6 +566,17 @@ impl Compiler {
         p: &str,
         cs: bool,
     ) -> Option<Pattern> {
+        if self.trusted {
+            // Built-in: parsed for the fast form only (a unit test proves that
+            // every form compiles and none matches the empty string).
+            return match Pattern::parse(p, !cs) {
+                Ok(pattern) => Some(pattern),
+                Err(e) => {
+                    self.invalid_regex(file, span, e);
+                    None
+                }
+            };
+        }
         let hir = match regex_syntax::ParserBuilder::new()
             .case_insensitive(!cs)
             .build()
@@ -602,24 +584,20 @@ impl Compiler {
         {
             Ok(hir) => hir,
             Err(e) => {
-                self.errors.push(
-                    RuleError::new(file, span, "invalid regex")
-                        .label("this regex")
-                        .help(e.to_string()),
-                );
+                self.invalid_regex(file, span, e.to_string());
                 return None;
             }
         };
-        let compiled = if self.trusted {
-            if hir.properties().minimum_len() == Some(0) {
-                self.empty_match_error(file, span);
-                return None;
-            }
-            None
-        } else {
-            Some(self.regex(file, span, p, cs)?.0)
-        };
-        Some(Pattern::new(p, !cs, hir, compiled))
+        let regex = self.regex(file, span, p, cs)?.0;
+        Some(Pattern::checked(p, !cs, hir, regex))
+    }
+
+    fn invalid_regex(&mut self, file: &SourceFile, span: Option<Span>, message: String) {
+        self.errors.push(
+            RuleError::new(file, span, "invalid regex")
+                .label("this regex")
+                .help(message),
+        );
     }
 
     fn empty_match_error(&mut self, file: &SourceFile, span: Option<Span>) {

@@ -7,17 +7,19 @@
 pub mod builtin;
 mod compile;
 mod error;
+mod gate;
+mod literals;
 mod pattern;
 mod raw;
 mod yaml;
 
 pub use compile::{load, PackSource};
 pub use error::RuleError;
-pub use pattern::{is_non_ascii_word_char, Pattern};
+pub use gate::LiteralGate;
+pub use pattern::{is_block_ascii, Pattern};
 pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
 use regex::Regex;
-use regex_automata::meta;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -346,14 +348,8 @@ pub struct RuleSet {
     packs: Vec<Pack>,
     rules: Vec<Rule>,
     patterns: Vec<Pattern>,
-    /// Every pattern in its fast form (ASCII word boundaries), as one set.
-    /// Set searchers over groups of consecutive patterns, each with the
-    /// index of its first pattern.
-    fast_sets: Vec<(meta::Regex, usize)>,
-    /// Indexes of the patterns that are Unicode-sensitive.
-    sensitive: Vec<usize>,
-    /// The sensitive patterns in their exact form, built on first need.
-    exact_set: OnceLock<meta::Regex>,
+    /// Where each pattern can match in a document, built on first need.
+    gate: OnceLock<LiteralGate>,
 }
 
 impl RuleSet {
@@ -381,36 +377,10 @@ impl RuleSet {
         &self.patterns
     }
 
-    /// All patterns, in their fast form, as set searchers over groups of
-    /// consecutive patterns (each with the index of its first pattern):
-    /// which occur in a text.
+    /// The literal gate over every pattern, built on first use.
     #[must_use]
-    pub fn fast_sets(&self) -> &[(meta::Regex, usize)] {
-        &self.fast_sets
-    }
-
-    /// Indexes of the patterns whose matches can change next to a non-ASCII
-    /// word character (see [`Pattern::is_unicode_sensitive`]).
-    #[must_use]
-    pub fn sensitive(&self) -> &[usize] {
-        &self.sensitive
-    }
-
-    /// The [`RuleSet::sensitive`] patterns in their exact form, as one set
-    /// (set pattern `i` is `sensitive()[i]`), compiled on first use.
-    ///
-    /// # Panics
-    /// If it does not compile, which loading rules out for every single pattern.
-    #[must_use]
-    pub fn exact_set(&self) -> &meta::Regex {
-        self.exact_set.get_or_init(|| {
-            let hirs: Vec<_> = self
-                .sensitive
-                .iter()
-                .map(|&p| self.patterns[p].exact_hir())
-                .collect();
-            pattern::build_set(&hirs, usize::MAX).expect("each pattern compiles on its own")
-        })
+    pub fn gate(&self) -> &LiteralGate {
+        self.gate.get_or_init(|| LiteralGate::new(&self.patterns))
     }
 
     /// A copy without the rules in `disable`, and with the severities in
@@ -432,9 +402,7 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules,
             patterns: self.patterns.clone(),
-            fast_sets: self.fast_sets.clone(),
-            sensitive: self.sensitive.clone(),
-            exact_set: self.exact_set.clone(),
+            gate: self.gate.clone(),
         }
     }
 
@@ -445,9 +413,7 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules: self.rules.iter().filter(|r| r.id == id).cloned().collect(),
             patterns: self.patterns.clone(),
-            fast_sets: self.fast_sets.clone(),
-            sensitive: self.sensitive.clone(),
-            exact_set: self.exact_set.clone(),
+            gate: self.gate.clone(),
         }
     }
 }

@@ -3,21 +3,26 @@
 //!
 //! # Why two forms
 //!
-//! Rule regexes use `\b` with Unicode semantics (é is a word character). The
-//! lazy DFA that makes `regex` fast cannot evaluate a Unicode word boundary
-//! next to a non-ASCII byte, so on any text that is not pure ASCII the whole
-//! search falls back to the PikeVM, 10–50× slower (profiled: ~80 % of a corpus
-//! run). Folded text holds Unicode whitespace, quotes and dashes as ASCII
-//! already, so a Unicode and an ASCII word boundary only disagree next to a
-//! non-ASCII *word* character (é, ł, 하). Hence:
+//! Rule regexes are Unicode-aware: `\b` and `\w` know that é is a letter,
+//! `(?i)k` also matches the Kelvin sign, `[^.;]` matches any character. Such
+//! regexes compile to large automata, and the lazy DFA that makes `regex`
+//! fast cannot evaluate a Unicode word boundary next to a non-ASCII byte: on
+//! any text that is not pure ASCII the search falls back to the PikeVM, 10–50×
+//! slower (profiled: ~80 % of a corpus run). But folded text is nearly all
+//! ASCII (folding turns Unicode whitespace, quotes and dashes into ASCII), and
+//! 96 % of the corpus's blocks hold no other byte. Hence:
 //!
-//! - the **fast** form swaps every Unicode word-boundary assertion for its ASCII
-//!   twin; the DFA runs it on any text, and it gives exactly the same matches
-//!   in every block without a non-ASCII word character;
+//! - the **fast** form is the regex restricted to the text of a pure-ASCII
+//!   block: every class keeps only its ASCII members other than `\t \n \v \f
+//!   \r` (folding turns those into spaces, and `\n` separates blocks), every
+//!   non-ASCII literal can never match, and word assertions are ASCII ones.
+//!   On a block of printable ASCII it matches exactly where the regex as
+//!   written does, with a small automaton the lazy DFA runs at full speed;
+//!   and since it cannot match `\n`, no match spans two blocks;
 //! - the **exact** form is the regex as written, used only inside the (rare)
-//!   blocks that hold a non-ASCII word character, and for captures.
+//!   blocks that hold another byte, and for captures.
 //!
-//! A pattern without Unicode word assertions has one form: both are the same.
+//! A pattern whose fast form is its exact form has one form.
 //!
 //! Built-in packs are validated by a unit test, so their regexes are compiled
 //! only when a document first needs them (most runs touch a fraction of
@@ -30,6 +35,8 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use super::literals;
+
 /// Largest compiled size of one regex; a hostile pattern is refused, not built.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
@@ -41,37 +48,65 @@ pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 pub struct Pattern {
     source: String,
     case_insensitive: bool,
-    exact_hir: Hir,
-    /// The ASCII-boundary rewrite, when it differs from `exact_hir`.
-    ascii_hir: Option<Hir>,
+    /// The syntax tree of the fast form.
+    fast_hir: Hir,
+    /// Strings one of which every match contains (see [`super::literals`]).
+    literals: Option<Vec<Vec<u8>>>,
+    /// The regex as written, parsed on first need.
+    exact_hir: OnceLock<Hir>,
     regex: OnceLock<Regex>,
     fast: OnceLock<meta::Regex>,
     exact: OnceLock<meta::Regex>,
 }
 
 impl Pattern {
-    /// Wraps a parsed regex; `regex` is its compiled form when already built.
-    pub(crate) fn new(
-        source: &str,
-        case_insensitive: bool,
-        hir: Hir,
-        regex: Option<Regex>,
-    ) -> Self {
-        let ascii_hir = hir
-            .properties()
-            .look_set()
-            .contains_word_unicode()
-            .then(|| ascii_word_boundaries(&hir));
-        let cell = OnceLock::new();
-        if let Some(re) = regex {
-            let _ = cell.set(re);
+    /// Parses `source` for the fast form only; the regex as written is parsed
+    /// and compiled when first needed, so it must be known to be valid
+    /// (built-in packs, checked by a unit test).
+    ///
+    /// The fast form comes from a byte-oriented, ASCII-only parse, which is
+    /// many times cheaper than the Unicode one and, restricted to printable
+    /// ASCII, the same regex. Patterns that need Unicode syntax (`\p{L}`, a
+    /// class holding `ä`) take the Unicode parse instead.
+    ///
+    /// # Errors
+    /// The Unicode parser's message when `source` is not a valid regex.
+    pub fn parse(source: &str, case_insensitive: bool) -> Result<Pattern, String> {
+        let ascii = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(source);
+        Ok(match ascii {
+            Ok(hir) => Pattern::from_hir(source, case_insensitive, &hir, None),
+            Err(_) => {
+                let hir = parse_unicode(source, case_insensitive)?;
+                Pattern::from_hir(source, case_insensitive, &hir.clone(), Some(hir))
+            }
+        })
+    }
+
+    /// A pattern whose regex as written is already parsed and compiled (user
+    /// packs are checked eagerly, so errors point at the YAML).
+    pub(crate) fn checked(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
+        let pattern = Pattern::from_hir(source, case_insensitive, &hir.clone(), Some(hir));
+        let _ = pattern.regex.set(regex);
+        pattern
+    }
+
+    fn from_hir(source: &str, case_insensitive: bool, hir: &Hir, exact: Option<Hir>) -> Pattern {
+        let exact_hir = OnceLock::new();
+        if let Some(exact) = exact {
+            let _ = exact_hir.set(exact);
         }
         Pattern {
             source: source.to_owned(),
             case_insensitive,
-            exact_hir: hir,
-            ascii_hir,
-            regex: cell,
+            fast_hir: block_form(hir),
+            literals: literals::required(hir),
+            exact_hir,
+            regex: OnceLock::new(),
             fast: OnceLock::new(),
             exact: OnceLock::new(),
         }
@@ -83,11 +118,11 @@ impl Pattern {
         &self.source
     }
 
-    /// Whether a non-ASCII word character can change where it matches, so
-    /// blocks holding one must be searched with the exact form.
+    /// Required literals: every match contains one of these strings, ASCII
+    /// case aside; `None` when no useful set is known.
     #[must_use]
-    pub fn is_unicode_sensitive(&self) -> bool {
-        self.ascii_hir.is_some()
+    pub fn literals(&self) -> Option<&[Vec<u8>]> {
+        self.literals.as_deref()
     }
 
     /// The regex as written (Unicode semantics), compiled on first use.
@@ -107,28 +142,25 @@ impl Pattern {
         })
     }
 
-    /// Leftmost-first searcher with ASCII word boundaries (see the module docs).
+    /// Leftmost-first searcher exact on blocks of printable ASCII (see the
+    /// module docs).
     pub(crate) fn fast(&self) -> &meta::Regex {
         self.fast
-            .get_or_init(|| build_one(self.ascii_hir.as_ref().unwrap_or(&self.exact_hir)))
+            .get_or_init(|| build_one(&self.fast_hir, Form::Fast))
     }
 
     /// Leftmost-first searcher with the regex's own (Unicode) semantics.
     pub(crate) fn exact(&self) -> &meta::Regex {
-        if self.ascii_hir.is_none() {
-            return self.fast();
-        }
-        self.exact.get_or_init(|| build_one(&self.exact_hir))
+        self.exact
+            .get_or_init(|| build_one(self.exact_hir(), Form::Exact))
     }
 
-    /// The syntax tree matched by [`Pattern::fast`].
-    pub(crate) fn fast_hir(&self) -> &Hir {
-        self.ascii_hir.as_ref().unwrap_or(&self.exact_hir)
-    }
-
-    /// The syntax tree matched by [`Pattern::exact`].
+    /// The syntax tree of the regex as written, parsed on first use.
     pub(crate) fn exact_hir(&self) -> &Hir {
-        &self.exact_hir
+        self.exact_hir.get_or_init(|| {
+            parse_unicode(&self.source, self.case_insensitive)
+                .expect("rule regexes are validated when loaded")
+        })
     }
 
     /// Compiles every form now (tests; and to surface any build error).
@@ -136,19 +168,30 @@ impl Pattern {
     /// # Errors
     /// The build error of the first form that fails.
     pub fn compile_all(&self) -> Result<(), String> {
+        let hir = parse_unicode(&self.source, self.case_insensitive)?;
+        if hir.properties().minimum_len() == Some(0) {
+            return Err("the regex can match the empty string".into());
+        }
         RegexBuilder::new(&self.source)
             .case_insensitive(self.case_insensitive)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
             .map_err(|e| e.to_string())?;
-        for h in [Some(&self.exact_hir), self.ascii_hir.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            one_config().build_from_hir(h).map_err(|e| e.to_string())?;
+        for (h, form) in [(&hir, Form::Exact), (&self.fast_hir, Form::Fast)] {
+            one_config(form)
+                .build_from_hir(h)
+                .map_err(|e| e.to_string())?;
         }
         Ok(())
     }
+}
+
+fn parse_unicode(source: &str, case_insensitive: bool) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .build()
+        .parse(source)
+        .map_err(|e| e.to_string())
 }
 
 impl Deref for Pattern {
@@ -163,12 +206,18 @@ impl fmt::Debug for Pattern {
         f.debug_struct("Pattern")
             .field("source", &self.source)
             .field("case_insensitive", &self.case_insensitive)
-            .field("unicode_sensitive", &self.is_unicode_sensitive())
             .finish_non_exhaustive()
     }
 }
 
-fn one_config() -> meta::Builder {
+/// Which of the two forms a searcher is built for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Fast,
+    Exact,
+}
+
+fn one_config(form: Form) -> meta::Builder {
     let mut b = meta::Builder::new();
     b.configure(
         meta::Config::new()
@@ -178,52 +227,68 @@ fn one_config() -> meta::Builder {
             .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
             // The one-pass DFA only speeds up captures, which these never report.
             .onepass(false)
+            // The fast form searches only blocks the literal gate picked, so its
+            // own literal prefilter would find little to skip, and building one
+            // is most of the cost of compiling a pattern (measured: 29 ms for
+            // the built-in patterns with prefilters, 5 ms without).
+            .auto_prefilter(form == Form::Exact)
+            .backtrack(false)
             .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+            // The exact form runs only inside blocks that are not ASCII, where a
+            // Unicode word boundary makes the lazy DFA give up anyway; without
+            // it (and without the backtracker, whose visited set is up to
+            // 256 KiB per pattern and thread) the PikeVM does the work, equally
+            // fast on such short blocks (measured) in a fraction of the memory.
+            .hybrid(form == Form::Fast)
             .hybrid_cache_capacity(PATTERN_CACHE_CAPACITY),
     );
     b
 }
 
-fn build_one(hir: &Hir) -> meta::Regex {
-    one_config()
+fn build_one(hir: &Hir, form: Form) -> meta::Regex {
+    one_config(form)
         .build_from_hir(hir)
         .expect("rule regexes are validated when loaded")
 }
 
 /// Lazy-DFA cache of one pattern's searcher: there are hundreds of them, each
 /// with a cache per thread, so they stay small.
-const PATTERN_CACHE_CAPACITY: usize = 256 << 10;
+const PATTERN_CACHE_CAPACITY: usize = 64 << 10;
 
-/// Lazy-DFA cache of the set searcher. With hundreds of patterns a small cache
-/// is cleared over and over until the search gives up and falls back to the
-/// PikeVM, which is two orders of magnitude slower (measured on the corpus
-/// with every pack on); the cache grows only as states are actually built.
-const SET_CACHE_CAPACITY: usize = 4 << 20;
-
-/// Builds a set searcher (which patterns match anywhere) over `hirs`.
-pub(crate) fn build_set(hirs: &[&Hir], size_limit: usize) -> Result<meta::Regex, String> {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .match_kind(regex_automata::MatchKind::All)
-                .utf8_empty(true)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                // A set's overlapping search barely uses a prefilter, and
-                // building one costs start-up time (measured: no gain).
-                .auto_prefilter(false)
-                .nfa_size_limit(Some(size_limit))
-                .hybrid_cache_capacity(SET_CACHE_CAPACITY),
-        )
-        .build_many_from_hir(hirs)
-        .map_err(|e| e.to_string())
-}
-
-/// `hir` with every Unicode word-boundary assertion replaced by its ASCII twin.
-fn ascii_word_boundaries(hir: &Hir) -> Hir {
+/// `hir` restricted to blocks of printable ASCII (see the module docs): every
+/// class becomes a byte class of its members that can occur there.
+fn block_form(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
-        HirKind::Literal(l) => Hir::literal(l.0.clone()),
-        HirKind::Class(c) => Hir::class(c.clone()),
+        HirKind::Literal(l) => {
+            if l.0.iter().all(|&b| is_block_ascii(b)) {
+                Hir::literal(l.0.clone())
+            } else {
+                Hir::fail()
+            }
+        }
+        HirKind::Class(class) => {
+            let ranges: Vec<(u32, u32)> = match class {
+                hir::Class::Unicode(c) => c
+                    .ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .take_while(|&(start, _)| start < 0x80)
+                    .collect(),
+                hir::Class::Bytes(c) => c
+                    .ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .take_while(|&(start, _)| start < 0x80)
+                    .collect(),
+            };
+            let mut bytes = hir::ClassBytes::new(ranges.into_iter().map(|(start, end)| {
+                // Both fit in a byte: `start < 0x80` and `end` is clipped to it.
+                hir::ClassBytesRange::new(start as u8, end.min(0x7f) as u8)
+            }));
+            bytes.intersect(&block_bytes());
+            Hir::class(hir::Class::Bytes(bytes))
+        }
         HirKind::Look(look) => Hir::look(match look {
             Look::WordUnicode => Look::WordAscii,
             Look::WordUnicodeNegate => Look::WordAsciiNegate,
@@ -237,24 +302,30 @@ fn ascii_word_boundaries(hir: &Hir) -> Hir {
             min: r.min,
             max: r.max,
             greedy: r.greedy,
-            sub: Box::new(ascii_word_boundaries(&r.sub)),
+            sub: Box::new(block_form(&r.sub)),
         }),
         HirKind::Capture(c) => Hir::capture(hir::Capture {
             index: c.index,
             name: c.name.clone(),
-            sub: Box::new(ascii_word_boundaries(&c.sub)),
+            sub: Box::new(block_form(&c.sub)),
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_word_boundaries).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(ascii_word_boundaries).collect())
-        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(block_form).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(block_form).collect()),
     }
 }
 
-/// Whether `c` is a word character for Unicode `\b` but not for ASCII `\b`.
+/// The bytes [`is_block_ascii`] accepts, as a class.
+fn block_bytes() -> hir::ClassBytes {
+    hir::ClassBytes::new([
+        hir::ClassBytesRange::new(0, 0x08),
+        hir::ClassBytesRange::new(0x0e, 0x7f),
+    ])
+}
+
+/// Whether byte `b` can occur in a block the fast form is exact on.
 #[must_use]
-pub fn is_non_ascii_word_char(c: char) -> bool {
-    !c.is_ascii() && regex_syntax::is_word_character(c)
+pub fn is_block_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 #[cfg(test)]
@@ -262,12 +333,7 @@ mod tests {
     use super::*;
 
     fn pattern(p: &str) -> Pattern {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(p)
-            .unwrap();
-        Pattern::new(p, true, hir, None)
+        Pattern::parse(p, true).unwrap()
     }
 
     fn found(re: &meta::Regex, text: &str) -> Vec<String> {
@@ -277,31 +343,42 @@ mod tests {
     }
 
     #[test]
-    fn forms_agree_on_ascii_and_non_word_unicode_text() {
-        let p = pattern(r"\bage\b|\bcop+a\B");
-        assert!(p.is_unicode_sensitive());
-        let text = "Your age • © AGE. coppas coppa? stage";
+    fn forms_agree_on_printable_ascii() {
+        let p = pattern(r"\bage\b|\bcop+a\B|\bdata[^.;]{0,20}\bkept\b");
+        let text = "Your age AGE. coppas coppa? stage; DATA is KEPT.";
         assert_eq!(found(p.fast(), text), found(p.exact(), text));
-        assert_eq!(found(p.fast(), text), ["age", "AGE", "coppa"]);
-        assert_eq!(p.regex().find_iter(text).count(), 3);
+        assert_eq!(
+            found(p.fast(), text),
+            ["age", "AGE", "coppa", "DATA is KEPT"]
+        );
+        assert_eq!(p.regex().find_iter(text).count(), 4);
     }
 
     #[test]
-    fn forms_differ_next_to_non_ascii_letters() {
+    fn forms_differ_next_to_non_ascii_text() {
         let p = pattern(r"\bage\b");
-        let text = "éage";
-        assert_eq!(found(p.fast(), text), ["age"]);
-        assert!(found(p.exact(), text).is_empty());
-        assert!(is_non_ascii_word_char('â'));
-        assert!(!is_non_ascii_word_char('©'));
-        assert!(!is_non_ascii_word_char('a'));
+        assert_eq!(found(p.fast(), "éage"), ["age"]);
+        assert!(found(p.exact(), "éage").is_empty());
+        // The fast form never matches a byte a printable ASCII block cannot hold.
+        let gap = pattern(r"data[^.;]{0,20}kept");
+        assert!(found(gap.fast(), "data é kept").is_empty());
+        assert_eq!(found(gap.exact(), "data é kept"), ["data é kept"]);
+        assert!(found(gap.fast(), "data\nkept").is_empty());
     }
 
     #[test]
-    fn without_word_boundaries_there_is_one_form() {
+    fn unicode_syntax_takes_the_unicode_parse() {
+        let p = pattern(r"\b[\wäöü-]+strasse\s+\d+");
+        assert_eq!(found(p.fast(), "Hauptstrasse 5"), ["Hauptstrasse 5"]);
+        assert_eq!(found(p.exact(), "Königstrasse 5"), ["Königstrasse 5"]);
+        assert!(Pattern::parse(r"(unclosed", true).is_err());
+    }
+
+    #[test]
+    fn every_form_compiles() {
         let p = pattern(r"opt[- ]?out");
-        assert!(!p.is_unicode_sensitive());
-        assert!(std::ptr::eq(p.fast(), p.exact()));
         p.compile_all().unwrap();
+        assert_eq!(p.literals().unwrap().len(), 3);
+        assert!(pattern(r"x*").compile_all().is_err());
     }
 }

@@ -230,3 +230,36 @@ fn rules_and_explain() {
         .code(2)
         .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
 }
+
+/// JSON is written file by file as each file is checked; with files before,
+/// between and after a skipped file and a missing one, the frame stays one
+/// valid object and lists exactly the files checked.
+#[test]
+fn streamed_json_frames_checked_skipped_and_missing_files() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    std::fs::write(dir.path().join("a.md"), &seed).unwrap();
+    std::fs::write(dir.path().join("b.md"), b"\x00binary").unwrap();
+    std::fs::write(dir.path().join("c.md"), &seed).unwrap();
+    let missing = dir.path().join("missing.md");
+    let (code, json, _) = check_json(&[
+        dir.path().to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths[0].ends_with("a.md") && paths[1].ends_with("c.md"));
+    assert_eq!(json["summary"]["files"], 2);
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("missing.md"));
+    // Nothing checked at all: still one object with an empty array.
+    let (_, empty, _) = check_json(&[missing.to_str().unwrap()]);
+    assert_eq!(empty["files"].as_array().unwrap().len(), 0);
+}

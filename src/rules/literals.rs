@@ -1,0 +1,331 @@
+//! Required literals: a small set of strings one of which every match of a
+//! regex contains.
+//!
+//! The engine finds every required literal of every pattern in one
+//! Aho-Corasick pass over a document ([`crate::rules::LiteralGate`]) and then
+//! runs a pattern only on the blocks where one of its literals occurs, instead
+//! of scanning the whole document once per pattern.
+//!
+//! Soundness rests on what the folded text can hold inside one block (matches
+//! never span blocks): no `\n`, no other whitespace than the space (folding
+//! turns `\t`, no-break spaces, … into it), no Kelvin sign or long s (folded
+//! to `K` and `s`), so case-insensitive `k` and `s` are plain ASCII letters. A
+//! class with any other non-ASCII member is not a literal alternative. Strings
+//! are lowercased and searched ASCII-case-insensitively, which can only add
+//! candidates, never lose one.
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Most strings kept in one set; larger sets are not worth a literal gate.
+const MAX_SET: usize = 64;
+/// Most distinct characters a class may have to count as alternatives.
+const MAX_CLASS: usize = 8;
+/// Highest repetition count expanded into alternatives (`s?`, `(es){0,2}`).
+const MAX_REPEAT: u32 = 3;
+/// Shortest useful literal: shorter ones occur in nearly every block.
+pub(crate) const MIN_LITERAL: usize = 3;
+
+/// Lowercase strings, sorted and without duplicates.
+type Set = Vec<Vec<u8>>;
+
+/// What is known of the strings a sub-expression matches.
+struct Facts {
+    /// Every string it can match, when that set is small.
+    exact: Option<Set>,
+    /// A set one of which every match contains, when one is known.
+    required: Option<Set>,
+}
+
+/// The best required set of `hir`: strings of at least [`MIN_LITERAL`] bytes,
+/// one of which (ASCII case aside) occurs in every match; `None` when no good
+/// set is known. `Some(vec![])` means it cannot match in folded text at all.
+pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let facts = analyze(hir);
+    let best = better(facts.exact, facts.required)?;
+    (best.is_empty() || min_len(&best) >= MIN_LITERAL).then_some(best)
+}
+
+fn analyze(hir: &Hir) -> Facts {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Facts {
+            exact: Some(vec![Vec::new()]),
+            required: None,
+        },
+        HirKind::Literal(lit) => {
+            if !lit.0.is_ascii() {
+                // Under (?i) Unicode rules the regex as written also matches
+                // other cases of a non-ASCII letter, which the bytes do not.
+                return Facts {
+                    exact: None,
+                    required: None,
+                };
+            }
+            let set = if lit.0.contains(&b'\n') {
+                Vec::new()
+            } else {
+                vec![lit.0.to_ascii_lowercase()]
+            };
+            Facts {
+                exact: Some(set.clone()),
+                required: Some(set),
+            }
+        }
+        HirKind::Class(class) => {
+            let exact = class_members(class);
+            Facts {
+                required: exact.clone(),
+                exact,
+            }
+        }
+        HirKind::Capture(cap) => analyze(&cap.sub),
+        HirKind::Repetition(rep) => {
+            let sub = analyze(&rep.sub);
+            let exact = match (&sub.exact, rep.max) {
+                (Some(e), Some(max)) if max <= MAX_REPEAT => {
+                    let mut all = Some(Vec::new());
+                    for n in rep.min..=max {
+                        all = union(all, power(e, n));
+                    }
+                    all
+                }
+                _ => None,
+            };
+            let required = if rep.min == 0 {
+                None
+            } else {
+                let from_exact = sub
+                    .exact
+                    .as_ref()
+                    .and_then(|e| power(e, rep.min.min(MAX_REPEAT)));
+                better(from_exact, sub.required)
+            };
+            Facts { exact, required }
+        }
+        HirKind::Alternation(alts) => {
+            let facts: Vec<Facts> = alts.iter().map(analyze).collect();
+            let exact = facts
+                .iter()
+                .try_fold(Vec::new(), |acc, f| union(Some(acc), f.exact.clone()));
+            let required = facts.into_iter().try_fold(Vec::new(), |acc, f| {
+                union(Some(acc), better(f.exact, f.required))
+            });
+            Facts { exact, required }
+        }
+        HirKind::Concat(subs) => concat(subs),
+    }
+}
+
+/// A concatenation: runs of children with exact sets multiply into longer
+/// strings; the best of those and of the other children's required sets wins.
+fn concat(subs: &[Hir]) -> Facts {
+    let mut best: Option<Set> = None;
+    let mut run: Option<Set> = Some(vec![Vec::new()]);
+    let mut whole: Option<Set> = Some(vec![Vec::new()]);
+    for sub in subs {
+        let facts = analyze(sub);
+        whole = whole.and_then(|w| facts.exact.as_ref().and_then(|e| product(&w, e)));
+        match facts.exact {
+            Some(e) => {
+                run = match run.as_ref().and_then(|r| product(r, &e)) {
+                    Some(longer) => Some(longer),
+                    None => {
+                        // Too many strings: keep what the run had, restart here.
+                        best = better(best, run);
+                        Some(e)
+                    }
+                };
+            }
+            None => {
+                best = better(best, run.take());
+                best = better(best, facts.required);
+                run = Some(vec![Vec::new()]);
+            }
+        }
+    }
+    Facts {
+        exact: whole,
+        required: better(best, run),
+    }
+}
+
+/// The members of a class as one-byte strings, lowercased, when few and all
+/// possible in folded text.
+fn class_members(class: &Class) -> Option<Set> {
+    let mut set = Vec::new();
+    let mut push = |c: u32| -> bool {
+        match c {
+            // Folding removes these from the text (see the module docs).
+            0x212A | 0x17F => true,
+            c if c != 0x20 && char::from_u32(c).is_some_and(char::is_whitespace) => true,
+            0..=0x7F => {
+                set.push(vec![(c as u8).to_ascii_lowercase()]);
+                true
+            }
+            _ => false,
+        }
+    };
+    match class {
+        Class::Unicode(c) => {
+            for r in c.ranges() {
+                if u32::from(r.end()) - u32::from(r.start()) > 2 * MAX_CLASS as u32 {
+                    return None;
+                }
+                for ch in u32::from(r.start())..=u32::from(r.end()) {
+                    if !push(ch) {
+                        return None;
+                    }
+                }
+            }
+        }
+        Class::Bytes(c) => {
+            for r in c.ranges() {
+                if usize::from(r.end() - r.start()) > 2 * MAX_CLASS {
+                    return None;
+                }
+                for b in r.start()..=r.end() {
+                    if !push(u32::from(b)) {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    set.sort_unstable();
+    set.dedup();
+    (set.len() <= MAX_CLASS).then_some(set)
+}
+
+/// Every string of `a` followed by every string of `b`, if not too many.
+fn product(a: &Set, b: &Set) -> Option<Set> {
+    if a.len() * b.len() > MAX_SET {
+        return None;
+    }
+    let mut out: Set = a
+        .iter()
+        .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y].concat()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
+/// `n` strings of `set` in a row, if not too many.
+fn power(set: &Set, n: u32) -> Option<Set> {
+    (0..n).try_fold(vec![Vec::new()], |acc, _| product(&acc, set))
+}
+
+fn union(a: Option<Set>, b: Option<Set>) -> Option<Set> {
+    let mut a = a?;
+    a.extend(b?);
+    a.sort_unstable();
+    a.dedup();
+    (a.len() <= MAX_SET).then_some(a)
+}
+
+fn min_len(set: &Set) -> usize {
+    set.iter().map(Vec::len).min().unwrap_or(usize::MAX)
+}
+
+/// The rarer of two required sets: longer shortest string, then fewer strings.
+fn better(a: Option<Set>, b: Option<Set>) -> Option<Set> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let key = |s: &Set| (min_len(s), std::cmp::Reverse(s.len()));
+            Some(if key(&b) > key(&a) { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(set: Option<Vec<Vec<u8>>>) -> Option<Vec<String>> {
+        set.map(|s| {
+            s.into_iter()
+                .map(|b| String::from_utf8(b).unwrap())
+                .collect()
+        })
+    }
+
+    /// The literals of a case-insensitive pattern, parsed as the engine does.
+    fn req(pattern: &str) -> Option<Vec<String>> {
+        let p = crate::rules::Pattern::parse(pattern, true).unwrap();
+        strings(p.literals().map(<[_]>::to_vec))
+    }
+
+    /// The literals from the Unicode parse of a case-insensitive pattern.
+    fn req_unicode(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .unwrap();
+        strings(required(&hir))
+    }
+
+    #[test]
+    fn literal_words_are_required() {
+        assert_eq!(req(r"\bcookies?\b").unwrap(), ["cookie", "cookies"]);
+        assert_eq!(req(r"\bthird[\s-]+part(y|ies)\b").unwrap(), ["third"]);
+        assert_eq!(
+            req(r"opt[- ]?out").unwrap(),
+            ["opt out", "opt-out", "optout"]
+        );
+    }
+
+    #[test]
+    fn alternations_need_every_branch() {
+        assert_eq!(
+            req(r"\b(sell|sale)\b[^.;]{0,40}\bto\b").unwrap(),
+            ["sale", "sell"]
+        );
+        // The rarer of two sets wins: one string of four over two of four.
+        assert_eq!(req(r"\b(sell|sale)\b[^.;]{0,40}\bdata").unwrap(), ["data"]);
+        // One branch without a literal: no gate at all.
+        assert_eq!(req(r"\bsell\b|\w+ing").unwrap(), ["ing", "sell"]);
+        assert_eq!(req(r"\bsell\b|\d+"), None);
+    }
+
+    #[test]
+    fn short_or_unknown_literals_give_no_gate() {
+        assert_eq!(req(r"\d{4}-\d{2}"), None);
+        assert_eq!(req(r"\bus\b"), None);
+        // A non-ASCII letter's case-insensitive class is not an alternative.
+        assert_eq!(req(r"caf[eé]").unwrap(), ["caf"]);
+        assert_eq!(req(r"é\w+"), None);
+    }
+
+    #[test]
+    fn case_folding_partners_outside_folded_text_are_ignored() {
+        // (?i)k is [Kk\u{212A}] and (?i)s is [Ss\u{17F}]; folding removes both.
+        assert_eq!(req_unicode(r"kids").unwrap(), ["kids"]);
+        // Other Unicode whitespace is folded to a space too.
+        assert_eq!(req_unicode(r"opt\s?out").unwrap(), ["opt out", "optout"]);
+        assert_eq!(req(r"opt\s?out").unwrap(), ["opt out", "optout"]);
+    }
+
+    #[test]
+    fn every_match_contains_a_required_literal() {
+        let cases = [
+            (r"\b(do[\s-]+not[\s-]+track)\b", "Do-Not  Track"),
+            (
+                r"\b(third[\s-]+part(y|ies)|advertis(ers|ing))\b",
+                "ADVERTISING",
+            ),
+            (
+                r"(under|younger than)\s+(the\s+age\s+of\s+)?13",
+                "younger than 13",
+            ),
+        ];
+        for (pattern, text) in cases {
+            let set = req(pattern).unwrap();
+            let lower = text.to_ascii_lowercase();
+            assert!(
+                set.iter().any(|s| lower.contains(s.as_str())),
+                "{pattern}: {set:?} not in {text:?}"
+            );
+        }
+    }
+}
