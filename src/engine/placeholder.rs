@@ -14,15 +14,18 @@ use crate::document::{Document, Format};
 use crate::finding::Finding;
 use crate::rules::Rule;
 
+/// Bracketed and braced spans are matched unbounded and their lengths
+/// checked in code ([`fits`]): a Unicode class repeated `{2,60}` times
+/// compiles to an automaton that cost more than the rest of a one-file run.
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?P<bracket>\[[^\[\]\n]{2,60}\])",
+            r"(?P<bracket>\[[^\[\]\n]+\])",
             r"|(?i:\blorem ipsum\b)",
             r"|\bINSERT(?:\s+[A-Z]{2,})+\b",
             r"|\b(?:TBD|TODO|FIXME)\b",
-            r"|(?P<braces>\{\{\s*[\w.\- ]{1,40}\s*\}\})",
+            r"|(?P<braces>\{\{\s*[\w.\- ]+\s*\}\})",
             r"|\b(?i:xx)/(?i:xx)/(?i:xx(?:xx)?)\b",
         ))
         .expect("placeholder regex is valid")
@@ -51,25 +54,13 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in doc.blocks() {
         let text = doc.text(block.range.clone());
-        for c in regex().captures_iter(text) {
-            let Some(m) = c.get(0) else { continue };
-            // In an HTML page, `{{…}}` is a client-side template binding (Angular, Vue).
-            if c.name("braces").is_some() && doc.format() == Format::Html {
-                continue;
-            }
-            if c.name("bracket").is_some()
-                && (!bracket_placeholder().is_match(m.as_str())
-                    || in_menu_path(text, m.start(), m.end())
-                    || is_label(text, m.start(), m.end()))
-            {
-                continue;
-            }
-            let range = block.range.start + m.start()..block.range.start + m.end();
+        for m in find_in(text, doc.format() == Format::Html) {
+            let range = block.range.start + m.start..block.range.start + m.end;
             out.push(Finding {
                 rule: rule.id.clone(),
                 pack: rule.pack.clone(),
                 severity: rule.severity,
-                message: format!("{}: \"{}\"", rule.message, m.as_str()),
+                message: format!("{}: \"{}\"", rule.message, &text[m]),
                 span: doc.span(range),
                 label: "template text left in".into(),
                 related: Vec::new(),
@@ -77,6 +68,58 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The placeholders in one block's text, as byte ranges into it.
+fn find_in(text: &str, html: bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = regex().captures_at(text, at) {
+        let Some(m) = c.get(0) else { break };
+        if !fits(&c) {
+            // The bounded regex fails at this '[' or '{' and searches on.
+            at = m.start() + 1;
+            continue;
+        }
+        at = m.end();
+        // In an HTML page, `{{…}}` is a client-side template binding (Angular, Vue).
+        if c.name("braces").is_some() && html {
+            continue;
+        }
+        if c.name("bracket").is_some()
+            && (!bracket_placeholder().is_match(m.as_str())
+                || in_menu_path(text, m.start(), m.end())
+                || is_label(text, m.start(), m.end()))
+        {
+            continue;
+        }
+        out.push(m.range());
+    }
+    out
+}
+
+/// Whether a match has the lengths of `\[[^\[\]\n]{2,60}\]` and
+/// `\{\{\s*[\w.\- ]{1,40}\s*\}\}`: 2 to 60 characters between brackets; at
+/// most 40 between braces once the spaces around are trimmed (all-space
+/// content is one space of the class).
+fn fits(c: &regex::Captures<'_>) -> bool {
+    fn inner(m: regex::Match<'_>) -> &str {
+        let s = m.as_str();
+        let open = if s.starts_with("{{") { 2 } else { 1 };
+        &s[open..s.len() - open]
+    }
+    if let Some(m) = c.name("bracket") {
+        return (2..=60).contains(&inner(m).chars().count());
+    }
+    if let Some(m) = c.name("braces") {
+        let body = inner(m).trim();
+        return if body.is_empty() {
+            inner(m).contains(' ')
+        } else {
+            body.chars().count() <= 40
+        };
+    }
+    true
 }
 
 /// "Settings > [your name] > Media": a menu path naming a user's own item.
@@ -108,13 +151,45 @@ mod tests {
     use super::*;
 
     fn is_placeholder(s: &str) -> bool {
-        regex().captures_iter(s).any(|c| {
-            c.name("bracket").is_none_or(|b| {
-                bracket_placeholder().is_match(b.as_str())
-                    && !in_menu_path(s, b.start(), b.end())
-                    && !is_label(s, b.start(), b.end())
-            })
-        })
+        !find_in(s, false).is_empty()
+    }
+
+    /// The unbounded regex with [`fits`] finds what the bounded one finds.
+    #[test]
+    fn length_checks_match_the_bounded_regex() {
+        let bounded = Regex::new(r"\[[^\[\]\n]{2,60}\]|\{\{\s*[\w.\- ]{1,40}\s*\}\}").unwrap();
+        let pieces = [
+            "[", "]", "{{", "}}", " ", "\t", "a", "é", "x.y", "[ab]", "TODO",
+        ];
+        let mut state: u32 = 7;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let piece = pieces[(state >> 16) as usize % pieces.len()];
+                let times = if piece == "a" {
+                    (state >> 8) as usize % 70
+                } else {
+                    1
+                };
+                s.push_str(&piece.repeat(times));
+            }
+            let want: Vec<_> = bounded.find_iter(&s).map(|m| m.range()).collect();
+            let mut got = Vec::new();
+            let mut at = 0;
+            while let Some(c) = regex().captures_at(&s, at) {
+                let m = c.get(0).unwrap();
+                if fits(&c) {
+                    if c.name("bracket").is_some() || c.name("braces").is_some() {
+                        got.push(m.range());
+                    }
+                    at = m.end();
+                } else {
+                    at = m.start() + 1;
+                }
+            }
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 
     #[test]

@@ -74,6 +74,7 @@ impl BuiltinPack {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleKind;
 
     #[test]
     fn every_builtin_pack_compiles_and_is_named_as_listed() {
@@ -112,5 +113,13 @@ mod tests {
         }
         // The literal gate builds over every pattern.
         let _ = set.gate();
+        for rule in set.rules() {
+            if let RuleKind::Clause(m) = &rule.kind {
+                for re in m.section.iter().chain(&m.within_section) {
+                    re.compile()
+                        .unwrap_or_else(|e| panic!("{}: {}: {e}", rule.id, re.as_str()));
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod builtin;
 mod compile;
 mod error;
 mod gate;
+mod lazy_regex;
 mod literals;
 mod pattern;
 mod raw;
@@ -16,10 +17,10 @@ mod yaml;
 pub use compile::{load, PackSource};
 pub use error::RuleError;
 pub use gate::LiteralGate;
+pub use lazy_regex::LazyRegex;
 pub use pattern::{is_block_ascii, Pattern};
 pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
-use regex::Regex;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -195,13 +196,13 @@ pub struct ClauseMatcher {
     /// The match tree.
     pub tree: Node,
     /// Headings of the section where the clause belongs, best first.
-    pub section: Vec<Regex>,
+    pub section: Vec<LazyRegex>,
     /// Expected number of distinct matches.
     pub occurs: Occurs,
     /// Trigger that must hold in the document for the rule to apply.
     pub when: Option<Node>,
     /// Heading a match's section (or an enclosing one) must match.
-    pub within_section: Option<Regex>,
+    pub within_section: Option<LazyRegex>,
     /// How negated matches count.
     pub negation: Negation,
     /// Bound on a captured number.

@@ -28,13 +28,14 @@
 //! only when a document first needs them (most runs touch a fraction of
 //! them); user packs are compiled eagerly so errors point at the YAML.
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use regex_automata::meta;
 use regex_syntax::hir::{self, Hir, HirKind, Look};
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use super::lazy_regex::{self, LazyRegex};
 use super::literals;
 
 /// Largest compiled size of one regex; a hostile pattern is refused, not built.
@@ -54,7 +55,7 @@ pub struct Pattern {
     literals: Option<Vec<Vec<u8>>>,
     /// The regex as written, parsed on first need.
     exact_hir: OnceLock<Hir>,
-    regex: OnceLock<Regex>,
+    regex: LazyRegex,
     fast: OnceLock<meta::Regex>,
     exact: OnceLock<meta::Regex>,
 }
@@ -90,8 +91,8 @@ impl Pattern {
     /// A pattern whose regex as written is already parsed and compiled (user
     /// packs are checked eagerly, so errors point at the YAML).
     pub(crate) fn checked(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
-        let pattern = Pattern::from_hir(source, case_insensitive, &hir.clone(), Some(hir));
-        let _ = pattern.regex.set(regex);
+        let mut pattern = Pattern::from_hir(source, case_insensitive, &hir.clone(), Some(hir));
+        pattern.regex = LazyRegex::compiled(source, case_insensitive, regex);
         pattern
     }
 
@@ -106,7 +107,7 @@ impl Pattern {
             fast_hir: block_form(hir),
             literals: literals::required(hir),
             exact_hir,
-            regex: OnceLock::new(),
+            regex: LazyRegex::new(source, case_insensitive),
             fast: OnceLock::new(),
             exact: OnceLock::new(),
         }
@@ -132,14 +133,7 @@ impl Pattern {
     /// a unit test validates the built-in ones.
     #[must_use]
     pub fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            RegexBuilder::new(&self.source)
-                .case_insensitive(self.case_insensitive)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .dfa_size_limit(REGEX_SIZE_LIMIT * 2)
-                .build()
-                .expect("rule regexes are validated when loaded")
-        })
+        &self.regex
     }
 
     /// Leftmost-first searcher exact on blocks of printable ASCII (see the
@@ -172,11 +166,7 @@ impl Pattern {
         if hir.properties().minimum_len() == Some(0) {
             return Err("the regex can match the empty string".into());
         }
-        RegexBuilder::new(&self.source)
-            .case_insensitive(self.case_insensitive)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|e| e.to_string())?;
+        lazy_regex::build(&self.source, self.case_insensitive).map_err(|e| e.to_string())?;
         for (h, form) in [(&hir, Form::Exact), (&self.fast_hir, Form::Fast)] {
             one_config(form)
                 .build_from_hir(h)

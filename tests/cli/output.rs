@@ -242,10 +242,7 @@ fn streamed_json_frames_checked_skipped_and_missing_files() {
     std::fs::write(dir.path().join("b.md"), b"\x00binary").unwrap();
     std::fs::write(dir.path().join("c.md"), &seed).unwrap();
     let missing = dir.path().join("missing.md");
-    let (code, json, _) = check_json(&[
-        dir.path().to_str().unwrap(),
-        missing.to_str().unwrap(),
-    ]);
+    let (code, json, _) = check_json(&[dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 2);
     let paths: Vec<&str> = json["files"]
         .as_array()
