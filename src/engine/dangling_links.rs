@@ -41,11 +41,34 @@ fn gives_address() -> &'static Regex {
     })
 }
 
+/// Whether `text` holds "here" in any case.
+fn contains_here(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"here"))
+}
+
+/// Whether `text` ends in "here", maybe followed by spaces and `.` or `!`:
+/// what [`ends_in_here`] needs at the end.
+fn ends_in_here_word(text: &str) -> bool {
+    let end = text
+        .trim_end()
+        .trim_end_matches(['.', '!'])
+        .trim_end()
+        .as_bytes();
+    end.len() >= 4 && end[end.len() - 4..].eq_ignore_ascii_case(b"here")
+}
+
 pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in doc.sentences() {
         let text = doc.text(sentence.range.clone());
-        if gives_address().is_match(text) || doc.in_link(sentence.range.clone()) {
+        // Both patterns need the word "here": a byte search first keeps the
+        // regexes (one of them large) from being compiled for most documents.
+        if !contains_here(text)
+            || gives_address().is_match(text)
+            || doc.in_link(sentence.range.clone())
+        {
             continue;
         }
         let base = sentence.range.start;
@@ -59,7 +82,8 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
             .filter(|m| !quoted(m.start()))
             .map(|m| base + m.start()..base + m.end())
             .collect();
-        if let Some(here) = ends_in_here().captures(text).and_then(|c| c.name("here")) {
+        let ending = ends_in_here_word(text).then(|| ends_in_here().captures(text));
+        if let Some(here) = ending.flatten().and_then(|c| c.name("here")) {
             let r = base + here.start()..base + here.end();
             if !found.iter().any(|f| f.start <= r.start && r.end <= f.end) {
                 found.push(r);

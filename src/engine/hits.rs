@@ -30,10 +30,9 @@ impl Hits {
     /// One Aho-Corasick pass finds the required literals of all patterns
     /// ([`crate::rules::LiteralGate`]); each pattern is then searched only in
     /// the blocks holding one of its literals (every block, for a pattern
-    /// without one). Runs of such ASCII blocks are searched at once with the
-    /// pattern's fast form; other blocks one by one with its exact form (see
-    /// [`crate::rules::Pattern`]). A match never spans two blocks, and hits in
-    /// headings do not count.
+    /// without one), block by block: ASCII blocks with the pattern's fast form,
+    /// others with its exact form (see [`crate::rules::Pattern`]). A match
+    /// never spans two blocks, and hits in headings do not count.
     #[must_use]
     pub fn collect(doc: &Document, rules: &RuleSet) -> Hits {
         let text = doc.folded();
@@ -70,29 +69,16 @@ impl Hits {
                 &everywhere
             };
             let hits = &mut by_pattern[p];
-            let mut i = 0;
-            while i < cands.len() {
-                let first = cands[i];
-                if kinds[first] == BlockKind::Other {
-                    let input = Input::new(text).range(blocks[first].range.clone());
-                    hits.extend(pattern.exact().find_iter(input).map(|m| m.range()));
-                    i += 1;
-                    continue;
-                }
-                // A run of consecutive blocks the fast form is exact on: one
-                // search, since its matches cannot cross the '\n' between them.
-                let mut last = first;
-                while i + 1 < cands.len()
-                    && cands[i + 1] == last + 1
-                    && kinds[last + 1] == BlockKind::Ascii
-                {
-                    i += 1;
-                    last += 1;
-                }
-                i += 1;
-                let range = blocks[first].range.start..blocks[last].range.end;
-                let input = Input::new(text).range(range);
-                hits.extend(pattern.fast().find_iter(input).map(|m| m.range()));
+            for &b in cands {
+                // Bounded to the block; the text around it still counts for
+                // assertions (`\b`, `^`).
+                let input = Input::new(text).range(blocks[b].range.clone());
+                let form = if kinds[b] == BlockKind::Ascii {
+                    pattern.fast()
+                } else {
+                    pattern.exact()
+                };
+                hits.extend(form.find_iter(input).map(|m| m.range()));
             }
         }
         Hits { by_pattern }

@@ -67,8 +67,10 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
                 format!("pack `{}` is loaded twice", raw.pack),
             ));
         }
+        let ids = yaml::rule_ids(file.text());
         for rr in raw.rules {
-            if let Some(rule) = c.rule(file, &raw.pack, rr) {
+            let id_span = ids.get(rr.id.as_str()).copied();
+            if let Some(rule) = c.rule(file, &raw.pack, rr, id_span) {
                 rules.push(rule);
             }
         }
@@ -101,10 +103,15 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn rule(&mut self, file: &SourceFile, pack: &str, mut rr: RawRule) -> Option<Rule> {
+    fn rule(
+        &mut self,
+        file: &SourceFile,
+        pack: &str,
+        mut rr: RawRule,
+        id_span: Option<Span>,
+    ) -> Option<Rule> {
         let errors_before = self.errors.len();
         let text = file.text();
-        let id_span = yaml::locate_rule(text, &rr.id);
         let from = id_span.map_or(0, |s| s.start);
         let key = |k: &str| yaml::locate_key(text, k, from).or(id_span);
 

@@ -2,6 +2,7 @@
 //! and locate things in the YAML source so errors can point at a line.
 
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::raw::RawPack;
@@ -277,16 +278,40 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Finds where a rule with `id` is declared in the YAML source.
-pub(crate) fn locate_rule(source: &str, id: &str) -> Option<Span> {
-    let pattern = format!(
-        r#"(?m)^[ \t-]*id:[ \t]*['"]?({})['"]?[ \t]*(#.*)?$"#,
-        regex::escape(id)
-    );
-    let re = Regex::new(&pattern).ok()?;
-    re.captures(source)
-        .and_then(|c| c.get(1))
-        .map(|m| Span::new(m.start(), m.end()))
+/// Where each rule id is written in a pack's YAML source (`id: kids`,
+/// quoted or not, maybe after the `-` of its list item): the first line
+/// giving each id, found in one pass over the text.
+pub(crate) fn rule_ids(source: &str) -> HashMap<&str, Span> {
+    let mut ids = HashMap::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let Some(rest) = body
+            .trim_start_matches([' ', '\t', '-'])
+            .strip_prefix("id:")
+        else {
+            continue;
+        };
+        let value = rest.trim_start_matches([' ', '\t']);
+        let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"'));
+        let (id, after) = if let Some(q) = quote {
+            let inner = &value[1..];
+            let Some(end) = inner.find(q) else { continue };
+            (&inner[..end], &inner[end + 1..])
+        } else {
+            let end = value.find([' ', '\t', '#']).unwrap_or(value.len());
+            (&value[..end], &value[end..])
+        };
+        let after = after.trim_start_matches([' ', '\t']);
+        if id.is_empty() || !(after.is_empty() || after.starts_with('#')) {
+            continue;
+        }
+        let at = line_start + body.len() - value.len() + usize::from(quote.is_some());
+        ids.entry(id).or_insert(Span::new(at, at + id.len()));
+    }
+    ids
 }
 
 /// Finds `value` as written in the YAML source (plain, single- or
@@ -338,8 +363,16 @@ mod tests {
     #[test]
     fn locates_rules_and_strings() {
         let src = "rules:\n  - id: kids\n    match: '\\bunder 13'\n  - id: \"other\"\n";
-        assert_eq!(&src[locate_rule(src, "kids").unwrap()], "kids");
-        assert_eq!(&src[locate_rule(src, "other").unwrap()], "other");
+        let ids = rule_ids(src);
+        assert_eq!(&src[ids["kids"]], "kids");
+        assert_eq!(&src[ids["other"]], "other");
+        // Not a prefix of a longer id; CRLF, comments and 'quotes' are fine;
+        // the first line giving an id wins.
+        let crlf = "rules:\r\n  - id: kids-extra\r\n  -\tid: 'kids'  # the one\r\n  - id: kids\r\n";
+        let ids = rule_ids(crlf);
+        assert_eq!((&crlf[ids["kids"]], ids["kids"].start), ("kids", 37));
+        assert_eq!(&crlf[ids["kids-extra"]], "kids-extra");
+        assert!(!ids.contains_key("kid"));
         assert_eq!(
             &src[locate_string(src, r"\bunder 13", 0).unwrap()],
             r"\bunder 13"
