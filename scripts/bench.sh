@@ -4,8 +4,10 @@
 #   scripts/bench.sh [CORPUS_DIR] [SEED_FILE]
 #
 # Defaults: ../shared/corpus/policies and fixtures/markdown/localstack-privacy-2018.md.
-# Env: RUNS (default 5) timed runs per command, BIG_RUNS (default 3) for the
-# 4x/16x corpus copies, CLAUSELINT (a prebuilt binary; else cargo build --release).
+# Env: RUNS (default 5) timed runs per clauselint command, RG_RUNS (default 3)
+# for ripgrep on the corpus (about 25 s a run with every pack's regexes),
+# BIG_RUNS (default 3) for the 4x/16x corpus copies, CLAUSELINT (a prebuilt
+# binary; else cargo build --release).
 #
 # Installs or finds ripgrep and hyperfine (apt-get, else cargo install),
 # extracts every regex of rules/*.yaml into a patterns file, then times with
@@ -22,6 +24,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$(realpath "${1:-$root/../shared/corpus/policies}")"
 seed="$(realpath "${2:-$root/fixtures/markdown/localstack-privacy-2018.md}")"
 runs="${RUNS:-5}"
+rg_runs="${RG_RUNS:-3}"
 big_runs="${BIG_RUNS:-3}"
 
 need() { # need TOOL APT_PACKAGE CARGO_CRATE
@@ -91,20 +94,25 @@ done
 for i in 1 2 3; do cat "$corpus"/*.md | sed "/[a-zA-Z]/s/\$/ v$i/"; done >"$work/big.md"
 
 cl="$bin check --pack all"
-hf() { # hf NAME RUNS CMD...
-    local name="$1" r="$2"
-    shift 2
-    hyperfine --style none -N -i --warmup 1 --runs "$r" --export-json "$work/$name.json" "$@" >/dev/null 2>&1 \
-        || hyperfine --style none -i --warmup 1 --runs "$r" --export-json "$work/$name.json" "$@" >/dev/null
+hf() { # hf NAME RUNS WARMUP CMD...
+    local name="$1" r="$2" w="$3"
+    shift 3
+    hyperfine --style none -N -i --warmup "$w" --runs "$r" --export-json "$work/$name.json" "$@" >/dev/null 2>&1 \
+        || hyperfine --style none -i --warmup "$w" --runs "$r" --export-json "$work/$name.json" "$@" >/dev/null
 }
-echo "timing (runs=$runs, big_runs=$big_runs); this takes a few minutes..." >&2
-hf corpus "$runs" -n clauselint "$cl $corpus" -n rg "rg -i -c -f $work/patterns $corpus"
-hf seed "$((runs * 4))" -n clauselint "$cl $seed" -n rg "rg -i -c -f $work/patterns $seed"
-hf threads "$runs" -n t1 "$cl --threads 1 $corpus" -n t2 "$cl --threads 2 $corpus"
+echo "timing (runs=$runs, rg_runs=$rg_runs, big_runs=$big_runs); this takes several minutes..." >&2
+# clauselint and ripgrep on the corpus alternate within each pair of runs, so
+# a change of load on a shared machine hits both alike.
+hf corpus "$rg_runs" 1 -n clauselint "$cl $corpus" -n rg "rg -i -c -f $work/patterns $corpus"
+hf seed "$((runs * 4))" 3 -n clauselint "$cl $seed" -n rg "rg -i -c -f $work/patterns $seed"
+# The pre-commit default: the built-in default packs (core, hygiene).
+hf seed_default "$((runs * 4))" 3 -n clauselint "$bin check $seed"
+hf threads "$runs" 1 -n t1 "$cl --threads 1 $corpus" -n t2 "$cl --threads 2 $corpus"
 # Control: how much parallelism the machine gives right now (other jobs on a
-# shared box take cores; then no program can scale).
-hf rgthreads "$runs" -n j1 "rg -j1 -i -c -f $work/patterns $corpus" -n j2 "rg -j2 -i -c -f $work/patterns $corpus"
-hf scale "$big_runs" -n x1 "$cl $corpus" -n x4 "$cl $work/x4" -n x16 "$cl $work/x16"
+# shared box take cores; then no program can scale). Single runs: ripgrep
+# takes a minute a run on one thread.
+hf rgthreads 1 0 -n j1 "rg -j1 -i -c -f $work/patterns $corpus" -n j2 "rg -j2 -i -c -f $work/patterns $corpus"
+hf scale "$big_runs" 1 -n x1 "$cl $corpus" -n x4 "$cl $work/x4" -n x16 "$cl $work/x16"
 
 rss() { # peak RSS in MB of one run
     # clauselint exits 1 when it has findings; only the RSS line matters.
@@ -136,6 +144,8 @@ c, r = med("corpus", "clauselint"), med("corpus", "rg")
 row("corpus, all packs: clauselint / rg", c, r, "<= 3 (goal 1.5)")
 s, sr = med("seed", "clauselint"), med("seed", "rg")
 row("seed alone: clauselint / rg", s, sr, "<= 5 (goal 2), clauselint < 10 ms")
+sd = med("seed_default", "clauselint")
+row("seed, default packs / all packs", sd, s, "(the pre-commit default)")
 t1, t2 = med("threads", "t1"), med("threads", "t2")
 row("corpus: --threads 1 / --threads 2", t1, t2, ">= 1.6")
 j1, j2 = med("rgthreads", "j1"), med("rgthreads", "j2")

@@ -47,6 +47,13 @@ impl OffsetMap {
         if folded.is_empty() {
             return;
         }
+        if folded.len() == 1 && original.len() == 1 {
+            // One byte for one (a line break turned space): the same as an
+            // identity run, which it can then extend; a policy has one such
+            // byte on nearly every line.
+            self.push_identity(folded.start, original.start, 1);
+            return;
+        }
         self.segments.push(Segment {
             folded: (folded.start, folded.end),
             original: (original.start, original.end),
@@ -105,6 +112,17 @@ mod tests {
         assert_eq!(m.start(3), 4);
         assert_eq!(m.end(4), 7);
         assert_eq!(m.end(5), 8);
+    }
+
+    #[test]
+    fn one_byte_replacements_join_identity_runs() {
+        // original: "a\nb"  folded: "a b"
+        let mut m = OffsetMap::default();
+        m.push_identity(0, 0, 1);
+        m.push_replacement(1..2, 1..2);
+        m.push_identity(2, 2, 1);
+        assert_eq!(m.segments.len(), 1);
+        assert_eq!((m.start(1), m.end(2), m.end(3)), (1, 2, 3));
     }
 
     #[test]

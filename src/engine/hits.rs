@@ -58,27 +58,22 @@ impl Hits {
             })
             .collect();
         let gate = rules.gate();
-        let candidates = candidate_blocks(doc, gate, &kinds, patterns.len());
-        let everywhere: Vec<usize> = (0..blocks.len())
-            .filter(|&b| kinds[b] != BlockKind::Heading)
-            .collect();
-        for (p, pattern) in patterns.iter().enumerate() {
-            let cands = if gate.is_gated(p) {
-                &candidates[p]
-            } else {
-                &everywhere
-            };
-            let hits = &mut by_pattern[p];
-            for &b in cands {
-                // Bounded to the block; the text around it still counts for
-                // assertions (`\b`, `^`).
-                let input = Input::new(text).range(blocks[b].range.clone());
+        let candidates = Candidates::find(doc, gate, &kinds, patterns.len());
+        // Block by block, so each pattern's hits come in order.
+        for (b, block) in blocks.iter().enumerate() {
+            if kinds[b] == BlockKind::Heading {
+                continue;
+            }
+            // Bounded to the block; the text around it still counts for
+            // assertions (`\b`, `^`).
+            let input = Input::new(text).range(block.range.clone());
+            for p in candidates.of(b).chain(gate.ungated().iter().copied()) {
                 let form = if kinds[b] == BlockKind::Ascii {
-                    pattern.fast()
+                    patterns[p].fast()
                 } else {
-                    pattern.exact()
+                    patterns[p].exact()
                 };
-                hits.extend(form.find_iter(input).map(|m| m.range()));
+                by_pattern[p].extend(form.find_iter(input.clone()).map(|m| m.range()));
             }
         }
         Hits { by_pattern }
@@ -112,33 +107,52 @@ impl Hits {
     }
 }
 
-/// Per gated pattern, the blocks (not headings) that hold one of its
-/// literals, in order.
-fn candidate_blocks(
-    doc: &Document,
-    gate: &LiteralGate,
-    kinds: &[BlockKind],
-    patterns: usize,
-) -> Vec<Vec<usize>> {
-    let blocks = doc.blocks();
-    let mut candidates = vec![Vec::new(); patterns];
-    // Occurrences come in order of their end, so the block cursor only moves
-    // forward; a literal never holds '\n', so it lies in one block.
-    let mut b = 0;
-    for (end, owners) in gate.occurrences(doc.folded()) {
-        while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
-            b += 1;
-        }
-        if kinds[b] == BlockKind::Heading || end > blocks[b].range.end {
-            continue;
-        }
-        for &p in owners {
-            if candidates[p].last() != Some(&b) {
-                candidates[p].push(b);
+/// Per block, the gated patterns with a literal in it: a bit set of
+/// `words` 64-bit words a block (5 MB for a 45 MB policy with every pack).
+struct Candidates {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Candidates {
+    /// Runs the literal gate over `doc`; headings get no candidates.
+    fn find(doc: &Document, gate: &LiteralGate, kinds: &[BlockKind], patterns: usize) -> Self {
+        let blocks = doc.blocks();
+        let words = patterns.div_ceil(64);
+        let mut bits = vec![0u64; blocks.len() * words];
+        // Occurrences come in order of their end, so the block cursor only
+        // moves forward; a literal never holds '\n', so it lies in one block.
+        let mut b = 0;
+        for (end, owners) in gate.occurrences(doc.folded()) {
+            while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
+                b += 1;
+            }
+            if kinds[b] == BlockKind::Heading || end > blocks[b].range.end {
+                continue;
+            }
+            for &p in owners {
+                bits[b * words + p / 64] |= 1 << (p % 64);
             }
         }
+        Candidates { words, bits }
     }
-    candidates
+
+    /// The gated patterns to search in block `b`, in increasing order.
+    fn of(&self, b: usize) -> impl Iterator<Item = usize> + '_ {
+        self.bits[b * self.words..(b + 1) * self.words]
+            .iter()
+            .enumerate()
+            .flat_map(|(w, &word)| {
+                let mut rest = word;
+                std::iter::from_fn(move || {
+                    (rest != 0).then(|| {
+                        let bit = rest.trailing_zeros() as usize;
+                        rest &= rest - 1;
+                        w * 64 + bit
+                    })
+                })
+            })
+    }
 }
 
 #[cfg(test)]

@@ -122,4 +122,28 @@ mod tests {
             }
         }
     }
+
+    /// The literal gate is what keeps a run with every pack fast: a pattern
+    /// without required literals is searched in every block. Guard against a
+    /// pack edit (or a change to literal extraction) that silently ungates many.
+    #[test]
+    fn nearly_every_builtin_pattern_has_required_literals() {
+        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let set = super::super::load(&sources).expect("built-in packs load");
+        let ungated: Vec<&str> = set
+            .gate()
+            .ungated()
+            .iter()
+            .map(|&p| set.patterns()[p].as_str())
+            .collect();
+        let total = set.patterns().len();
+        eprintln!(
+            "{} of {total} patterns have no required literal:",
+            ungated.len()
+        );
+        for p in &ungated {
+            eprintln!("  {p}");
+        }
+        assert!(ungated.len() * 10 <= total, "{ungated:#?}");
+    }
 }

@@ -29,11 +29,28 @@ pub(crate) const MIN_LITERAL: usize = 3;
 type Set = Vec<Vec<u8>>;
 
 /// What is known of the strings a sub-expression matches.
+#[derive(Default)]
 struct Facts {
     /// Every string it can match, when that set is small.
     exact: Option<Set>,
     /// A set one of which every match contains, when one is known.
     required: Option<Set>,
+    /// A set one of which every match starts with.
+    prefix: Option<Set>,
+    /// A set one of which every match ends with.
+    suffix: Option<Set>,
+}
+
+impl Facts {
+    /// A sub-expression matching exactly the strings of `set`.
+    fn exact(set: Set) -> Facts {
+        Facts {
+            exact: Some(set.clone()),
+            required: Some(set.clone()),
+            prefix: Some(set.clone()),
+            suffix: Some(set),
+        }
+    }
 }
 
 /// The best required set of `hir`: strings of at least [`MIN_LITERAL`] bytes,
@@ -48,104 +65,129 @@ pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 fn analyze(hir: &Hir) -> Facts {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Facts {
-            exact: Some(vec![Vec::new()]),
             required: None,
+            ..Facts::exact(vec![Vec::new()])
         },
         HirKind::Literal(lit) => {
             if !lit.0.is_ascii() {
                 // Under (?i) Unicode rules the regex as written also matches
                 // other cases of a non-ASCII letter, which the bytes do not.
-                return Facts {
-                    exact: None,
-                    required: None,
-                };
+                return Facts::default();
             }
-            let set = if lit.0.contains(&b'\n') {
-                Vec::new()
-            } else {
-                vec![lit.0.to_ascii_lowercase()]
-            };
-            Facts {
-                exact: Some(set.clone()),
-                required: Some(set),
+            if lit.0.contains(&b'\n') {
+                return Facts::exact(Vec::new());
             }
+            Facts::exact(vec![lit.0.to_ascii_lowercase()])
         }
-        HirKind::Class(class) => {
-            let exact = class_members(class);
-            Facts {
-                required: exact.clone(),
-                exact,
-            }
-        }
+        HirKind::Class(class) => class_members(class).map_or_else(Facts::default, Facts::exact),
         HirKind::Capture(cap) => analyze(&cap.sub),
         HirKind::Repetition(rep) => {
             let sub = analyze(&rep.sub);
-            let exact = match (&sub.exact, rep.max) {
-                (Some(e), Some(max)) if max <= MAX_REPEAT => {
+            if let (Some(e), Some(max)) = (&sub.exact, rep.max) {
+                if max <= MAX_REPEAT {
                     let mut all = Some(Vec::new());
                     for n in rep.min..=max {
                         all = union(all, power(e, n));
                     }
-                    all
+                    if let Some(all) = all {
+                        return Facts::exact(all);
+                    }
                 }
-                _ => None,
-            };
-            let required = if rep.min == 0 {
-                None
-            } else {
-                let from_exact = sub
-                    .exact
-                    .as_ref()
-                    .and_then(|e| power(e, rep.min.min(MAX_REPEAT)));
-                better(from_exact, sub.required)
-            };
-            Facts { exact, required }
+            }
+            if rep.min == 0 {
+                return Facts::default();
+            }
+            let from_exact = sub
+                .exact
+                .as_ref()
+                .and_then(|e| power(e, rep.min.min(MAX_REPEAT)));
+            Facts {
+                required: better(from_exact, sub.required),
+                prefix: sub.exact.clone().or(sub.prefix),
+                suffix: sub.exact.or(sub.suffix),
+                exact: None,
+            }
         }
         HirKind::Alternation(alts) => {
             let facts: Vec<Facts> = alts.iter().map(analyze).collect();
-            let exact = facts
-                .iter()
-                .try_fold(Vec::new(), |acc, f| union(Some(acc), f.exact.clone()));
-            let required = facts.into_iter().try_fold(Vec::new(), |acc, f| {
-                union(Some(acc), better(f.exact, f.required))
-            });
-            Facts { exact, required }
+            let unite = |part: fn(&Facts) -> Option<Set>| {
+                facts
+                    .iter()
+                    .try_fold(Vec::new(), |acc, f| union(Some(acc), part(f)))
+            };
+            Facts {
+                exact: unite(|f| f.exact.clone()),
+                required: unite(|f| better(f.exact.clone(), f.required.clone())),
+                prefix: unite(|f| f.prefix.clone()),
+                suffix: unite(|f| f.suffix.clone()),
+            }
         }
-        HirKind::Concat(subs) => concat(subs),
+        HirKind::Concat(subs) => concat(&subs.iter().map(analyze).collect::<Vec<_>>()),
     }
 }
 
 /// A concatenation: runs of children with exact sets multiply into longer
-/// strings; the best of those and of the other children's required sets wins.
-fn concat(subs: &[Hir]) -> Facts {
+/// strings, which also reach into the start of the next child and grow from
+/// the end of the one before; the best of those and of the children's own
+/// required sets wins.
+fn concat(facts: &[Facts]) -> Facts {
+    let empty = || Some(vec![Vec::new()]);
     let mut best: Option<Set> = None;
-    let mut run: Option<Set> = Some(vec![Vec::new()]);
-    let mut whole: Option<Set> = Some(vec![Vec::new()]);
-    for sub in subs {
-        let facts = analyze(sub);
-        whole = whole.and_then(|w| facts.exact.as_ref().and_then(|e| product(&w, e)));
-        match facts.exact {
-            Some(e) => {
-                run = match run.as_ref().and_then(|r| product(r, &e)) {
-                    Some(longer) => Some(longer),
-                    None => {
-                        // Too many strings: keep what the run had, restart here.
-                        best = better(best, run);
-                        Some(e)
-                    }
-                };
-            }
-            None => {
-                best = better(best, run.take());
-                best = better(best, facts.required);
-                run = Some(vec![Vec::new()]);
-            }
+    let mut run = empty();
+    let mut whole = empty();
+    for f in facts {
+        whole = whole.and_then(|w| f.exact.as_ref().and_then(|e| product(&w, e)));
+        if let Some(e) = &f.exact {
+            run = match run.as_ref().and_then(|r| product(r, e)) {
+                Some(longer) => Some(longer),
+                None => {
+                    // Too many strings: keep what the run had, restart here.
+                    best = better(best, run);
+                    Some(e.clone())
+                }
+            };
+            continue;
         }
+        let into = run
+            .as_ref()
+            .zip(f.prefix.as_ref())
+            .and_then(|(r, p)| product(r, p));
+        best = better(best, into);
+        best = better(best, run.take());
+        best = better(best, f.required.clone());
+        run = f.suffix.clone().or_else(empty);
     }
     Facts {
         exact: whole,
         required: better(best, run),
+        prefix: edge(facts.iter(), |f| &f.prefix, product),
+        suffix: edge(facts.iter().rev(), |f| &f.suffix, |acc, s| product(s, acc)),
     }
+}
+
+/// The prefix (or, walking backwards, the suffix) of a concatenation: the
+/// exact children from that end multiplied together, then the first other
+/// child's own prefix (suffix).
+fn edge<'a>(
+    facts: impl Iterator<Item = &'a Facts>,
+    part: fn(&Facts) -> &Option<Set>,
+    join: fn(&Set, &Set) -> Option<Set>,
+) -> Option<Set> {
+    let mut acc = vec![Vec::new()];
+    for f in facts {
+        let (next, last) = match &f.exact {
+            Some(e) => (join(&acc, e), false),
+            None => (part(f).as_ref().and_then(|p| join(&acc, p)), true),
+        };
+        match next {
+            Some(n) => acc = n,
+            None => break,
+        }
+        if last {
+            break;
+        }
+    }
+    Some(acc)
 }
 
 /// The members of a class as one-byte strings, lowercased, when few and all
@@ -268,7 +310,11 @@ mod tests {
     #[test]
     fn literal_words_are_required() {
         assert_eq!(req(r"\bcookies?\b").unwrap(), ["cookie", "cookies"]);
-        assert_eq!(req(r"\bthird[\s-]+part(y|ies)\b").unwrap(), ["third"]);
+        // The run reaches into the start of `[\s-]+`.
+        assert_eq!(
+            req(r"\bthird[\s-]+part(y|ies)\b").unwrap(),
+            ["third ", "third-"]
+        );
         assert_eq!(
             req(r"opt[- ]?out").unwrap(),
             ["opt out", "opt-out", "optout"]
@@ -295,6 +341,18 @@ mod tests {
         // A non-ASCII letter's case-insensitive class is not an alternative.
         assert_eq!(req(r"caf[eé]").unwrap(), ["caf"]);
         assert_eq!(req(r"é\w+"), None);
+    }
+
+    #[test]
+    fn runs_reach_into_factored_alternations() {
+        // The parser factors the shared `d` out: `\bd(po\s*:|ata\s+…)`.
+        assert_eq!(
+            req(r"\bDPO\s*:|\bdata\s+protection\s+officer\b").unwrap(),
+            ["data ", "dpo"]
+        );
+        // A run continues from the end of a repetition.
+        assert_eq!(req(r"(\w+\s+)?cookies?").unwrap(), ["cookie", "cookies"]);
+        assert_eq!(req(r"(?:ab|cd)+xyz").unwrap(), ["abxyz", "cdxyz"]);
     }
 
     #[test]
