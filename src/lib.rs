@@ -15,8 +15,11 @@
 //! - [`source`]: bytes → text (decoding policy), [`source::Span`], line index.
 //! - [`document`]: Markdown / plain text → blocks, sections, sentences, folded
 //!   text with an exact map back to original byte offsets.
-//! - [`rules`]: YAML packs → compiled [`rules::RuleSet`] (built-in packs embedded).
-//! - [`engine`]: pure `check(&Document, &RuleSet) -> FileReport`; no I/O.
+//! - [`rules`]: YAML packs → compiled [`rules::RuleSet`] (built-in packs
+//!   embedded), each regex with its required literals ([`rules::LiteralGate`])
+//!   and a fast ASCII form ([`rules::Pattern`]).
+//! - [`engine`]: pure `check(&Document, &RuleSet) -> FileReport`; no I/O. It
+//!   searches each pattern only in the blocks holding its literals.
 //! - [`report`]: human (codespan-reporting), short and JSON output.
 //! - [`commands`]: the subcommands; [`exit`]: the exit-code contract;
 //!   [`config`]: the project configuration file (`.clauselint.yaml`).

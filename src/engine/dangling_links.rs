@@ -147,37 +147,28 @@ mod tests {
             ".",
             "!",
             "?",
+            " ",
             "  ",
             "seehere",
             "accessed",
             "go",
             "where",
         ];
-        let mut state: u32 = 11;
+        // Each word with and without a space after it.
+        let spaced: Vec<String> = words.iter().map(|w| format!("{w} ")).collect();
+        let pieces: Vec<&str> = words
+            .iter()
+            .copied()
+            .chain(spaced.iter().map(String::as_str))
+            .collect();
         let mut hits = 0;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..8 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let w = words[(state >> 16) as usize % words.len()];
-                let times = if w == "x" {
-                    (state >> 4) as usize % 90
-                } else {
-                    1
-                };
-                s.push_str(&w.repeat(times));
-                if state & 1 == 0 {
-                    s.push(' ');
-                }
-            }
+        for s in super::super::random_text::texts(&pieces, "x", 89, 8, 20_000, 11) {
             let want = regex
                 .captures(&s)
                 .and_then(|c| c.name("here"))
                 .map(|m| m.range());
             assert_eq!(final_here(&s), want, "{s:?}");
-            if want.is_some() {
-                hits += 1;
-            }
+            hits += usize::from(want.is_some());
         }
         assert!(hits > 500, "only {hits} sentences end in a pointed-to here");
     }

@@ -22,6 +22,8 @@ mod mojibake;
 mod near_duplicates;
 mod paragraphs;
 mod placeholder;
+#[cfg(test)]
+mod random_text;
 mod repeated;
 mod stale;
 pub mod suppress;

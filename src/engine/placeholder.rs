@@ -161,19 +161,7 @@ mod tests {
         let pieces = [
             "[", "]", "{{", "}}", " ", "\t", "a", "é", "x.y", "[ab]", "TODO",
         ];
-        let mut state: u32 = 7;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..12 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let piece = pieces[(state >> 16) as usize % pieces.len()];
-                let times = if piece == "a" {
-                    (state >> 8) as usize % 70
-                } else {
-                    1
-                };
-                s.push_str(&piece.repeat(times));
-            }
+        for s in super::super::random_text::texts(&pieces, "a", 69, 12, 3000, 7) {
             let want: Vec<_> = bounded.find_iter(&s).map(|m| m.range()).collect();
             let mut got = Vec::new();
             let mut at = 0;

@@ -39,6 +39,16 @@ pub(crate) fn seed_text() -> String {
 }
 
 /// Runs `check --format json` with extra args; returns (exit code, JSON, stderr).
+/// The `path` of every file object in a JSON report, in order.
+pub(crate) fn file_paths(json: &Value) -> Vec<&str> {
+    json["files"]
+        .as_array()
+        .expect("a files array")
+        .iter()
+        .map(|f| f["path"].as_str().expect("a path"))
+        .collect()
+}
+
 pub(crate) fn check_json(args: &[&str]) -> (i32, Value, String) {
     let out = clauselint()
         .arg("check")

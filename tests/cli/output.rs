@@ -93,12 +93,7 @@ fn findings_are_sorted_by_path_then_start() {
     std::fs::write(dir.path().join("b.md"), seed_text()).unwrap();
     std::fs::write(dir.path().join("a.md"), "the the policy\n").unwrap();
     let (_, json, _) = check_json(&[dir.path().to_str().unwrap()]);
-    let paths: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = file_paths(&json);
     assert!(
         paths[0].ends_with("a.md") && paths[1].ends_with("b.md"),
         "{paths:?}"
@@ -244,12 +239,7 @@ fn streamed_json_frames_checked_skipped_and_missing_files() {
     let missing = dir.path().join("missing.md");
     let (code, json, _) = check_json(&[dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 2);
-    let paths: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = file_paths(&json);
     assert_eq!(paths.len(), 2, "{paths:?}");
     assert!(paths[0].ends_with("a.md") && paths[1].ends_with("c.md"));
     assert_eq!(json["summary"]["files"], 2);
