@@ -1,10 +1,11 @@
 //! Raw YAML structs → checked, compiled rules. Every problem is collected,
 //! not just the first, and each points at its place in the YAML source.
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use std::collections::HashMap;
 
-use super::pattern::{Pattern, REGEX_SIZE_LIMIT};
+use super::lazy_regex;
+use super::pattern::Pattern;
 
 use super::raw::{RawNear, RawNode, RawRule, RawTree};
 use super::yaml;
@@ -595,7 +596,7 @@ impl Compiler {
                 return None;
             }
         };
-        let regex = self.regex(file, span, p, cs)?.0;
+        let regex = self.regex(file, span, p, cs)?;
         Some(Pattern::checked(p, !cs, hir, regex))
     }
 
@@ -610,7 +611,7 @@ impl Compiler {
         if self.trusted {
             return Some(LazyRegex::new(p, true));
         }
-        let (re, _) = self.regex(file, span, p, false)?;
+        let re = self.regex(file, span, p, false)?;
         Some(LazyRegex::compiled(p, true, re))
     }
 
@@ -630,20 +631,9 @@ impl Compiler {
         );
     }
 
-    /// Compiles one regex, returning it and its form for the shared set.
-    fn regex(
-        &mut self,
-        file: &SourceFile,
-        span: Option<Span>,
-        p: &str,
-        cs: bool,
-    ) -> Option<(Regex, String)> {
-        let built = RegexBuilder::new(p)
-            .case_insensitive(!cs)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT * 2)
-            .build();
-        let re = match built {
+    /// Compiles one regex now, with the limits every rule regex gets.
+    fn regex(&mut self, file: &SourceFile, span: Option<Span>, p: &str, cs: bool) -> Option<Regex> {
+        let re = match lazy_regex::build(p, !cs) {
             Ok(re) => re,
             Err(regex::Error::CompiledTooBig(limit)) => {
                 self.errors.push(
@@ -658,11 +648,7 @@ impl Compiler {
                 return None;
             }
             Err(e) => {
-                self.errors.push(
-                    RuleError::new(file, span, "invalid regex")
-                        .label("this regex")
-                        .help(e.to_string()),
-                );
+                self.invalid_regex(file, span, e.to_string());
                 return None;
             }
         };
@@ -674,12 +660,7 @@ impl Compiler {
             self.empty_match_error(file, span);
             return None;
         }
-        let wrapped = if cs {
-            format!("(?:{p})")
-        } else {
-            format!("(?i:{p})")
-        };
-        Some((re, wrapped))
+        Some(re)
     }
 }
 
