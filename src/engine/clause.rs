@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Hits;
 use crate::document::{BlockKind, Document};
 use crate::finding::{ClauseStatus, ClauseVerdict, Finding, Related};
-use crate::rules::{ClauseMatcher, Negation, Node, Rule, RuleSet, Scope};
+use crate::rules::{ClauseMatcher, LinkText, Negation, Node, Rule, RuleSet, Scope};
 use crate::source::Span;
 
 /// Words that negate what follows them within a few words.
@@ -272,13 +272,15 @@ impl Evaluator<'_> {
         }
     }
 
-    /// Whether a hit counts, given the rule's negation mode and value bound.
+    /// Whether a hit counts, given the rule's negation mode, link-text mode
+    /// and value bound.
     fn accepts(&self, p: usize, hit: &Range<usize>) -> bool {
         let ok = match self.m.negation {
             Negation::Ignore => true,
             Negation::Exclude => !self.negated(hit.start),
             Negation::Only => self.negated(hit.start),
         };
+        let ok = ok && (self.m.link_text == LinkText::Include || !self.doc.in_link(hit.clone()));
         ok && self.m.value.as_ref().is_none_or(|v| {
             let re = &self.rules.patterns()[p];
             if !re.capture_names().flatten().any(|n| n == v.capture) {

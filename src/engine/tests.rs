@@ -189,6 +189,26 @@ fn within_section_follows_the_heading_hierarchy() {
 }
 
 #[test]
+fn link_text_can_be_excluded() {
+    let text = "# Policy\n\nLast updated: March 1, 2020.\n\nOlder: [Last updated: June 2, 2021](https://example.com/2021).\n";
+    let base = "    occurs: {max: 1}\n    match: 'last updated:? \\w+ \\d+, \\d{4}'\n";
+    let included = run(&rule(base), text);
+    assert_eq!(status(&included), ClauseStatus::Duplicated);
+    let excluded = run(&rule(&format!("    link_text: exclude\n{base}")), text);
+    assert_eq!(status(&excluded), ClauseStatus::Present);
+    assert_eq!(excluded.clauses[0].matches.len(), 1);
+    // Only link text is left out: the plain statement still counts alone.
+    let only_link = "Older: [Last updated: June 2, 2021](https://example.com/2021).\n";
+    assert_eq!(
+        status(&run(
+            &rule(&format!("    link_text: exclude\n{base}")),
+            only_link
+        )),
+        ClauseStatus::Missing
+    );
+}
+
+#[test]
 fn duplicated_clause_has_the_first_statement_as_related() {
     let r = rule("    occurs: {max: 1}\n    match: 'last updated:? \\w+ \\d+, \\d{4}'\n");
     let text = "Last updated: March 1, 2020.\n\nHello.\n\nLast updated: June 2, 2021.\n";

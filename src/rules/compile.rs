@@ -10,8 +10,8 @@ use super::pattern::Pattern;
 use super::raw::{RawNear, RawNode, RawRule, RawTree};
 use super::yaml;
 use super::{
-    Check, ClauseMatcher, Examples, LazyRegex, Negation, Node, Occurs, Origin, Pack, Reference,
-    Rule, RuleError, RuleKind, RuleSet, Scope, Severity, ValueCheck,
+    Check, ClauseMatcher, Examples, LazyRegex, LinkText, Negation, Node, Occurs, Origin, Pack,
+    Reference, Rule, RuleError, RuleKind, RuleSet, Scope, Severity, ValueCheck,
 };
 use crate::source::{SourceFile, Span};
 
@@ -321,6 +321,21 @@ impl Compiler {
                 Negation::Ignore
             }
         };
+        let link_text = match rr.link_text.as_deref().unwrap_or("include") {
+            "include" => LinkText::Include,
+            "exclude" => LinkText::Exclude,
+            other => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, "link_text", from),
+                        format!("unknown link_text mode `{other}`"),
+                    )
+                    .help("use one of `include`, `exclude`"),
+                );
+                LinkText::Include
+            }
+        };
         let value = rr.value.as_ref().map(|v| ValueCheck {
             capture: v.capture.clone(),
             min: v.min,
@@ -358,6 +373,7 @@ impl Compiler {
             when,
             within_section,
             negation,
+            link_text,
             value,
         })
     }
@@ -726,6 +742,18 @@ rules:
             .find(|e| e.message == "invalid regex")
             .unwrap();
         assert_eq!(&bad.as_str()[regex_error.span.unwrap()], "(unclosed");
+    }
+
+    #[test]
+    fn unknown_link_text_mode_points_at_its_key() {
+        let bad = GOOD.replace(
+            "severity: warning",
+            "severity: warning\n    link_text: hidden",
+        );
+        let errors = load_str(&bad).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].message, "unknown link_text mode `hidden`");
+        assert_eq!(&bad.as_str()[errors[0].span.unwrap()], "link_text");
     }
 
     #[test]

@@ -160,6 +160,17 @@ pub enum Negation {
     Only,
 }
 
+/// Whether matches in link text count ("[May 1, 2020](/privacy-2020)" in a
+/// list of earlier versions is not the policy's own date).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LinkText {
+    /// Link text counts like any other text.
+    #[default]
+    Include,
+    /// A match that overlaps link text does not count.
+    Exclude,
+}
+
 /// A bound on a number captured by a named group.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValueCheck {
@@ -205,6 +216,8 @@ pub struct ClauseMatcher {
     pub within_section: Option<LazyRegex>,
     /// How negated matches count.
     pub negation: Negation,
+    /// Whether matches in link text count.
+    pub link_text: LinkText,
     /// Bound on a captured number.
     pub value: Option<ValueCheck>,
 }

@@ -67,6 +67,9 @@ pub(crate) struct RawRule {
     /// How negated matches count: `ignore` (default), `exclude` or `only`.
     #[serde(default)]
     pub negation: Option<String>,
+    /// Whether matches in link text count: `include` (default) or `exclude`.
+    #[serde(default)]
+    pub link_text: Option<String>,
     /// A number captured from a match that must lie within bounds.
     #[serde(default)]
     pub value: Option<RawValue>,
