@@ -113,16 +113,9 @@ pub struct CheckArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub packs: PackArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
-    pub format: OutputFormat,
-    /// When to use colours.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
-    pub color: ColorChoice,
-    /// Lowest finding severity that makes the exit code 1 [default: warning, or
-    /// `fail_on` from the configuration file].
-    #[arg(long, value_enum, help_heading = "Output")]
-    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: OutputArgs,
     /// Use this configuration file instead of discovering `.clauselint.yaml`
     /// from the current directory up to the repository root.
     #[arg(long, value_name = "FILE", help_heading = "Config")]
@@ -175,13 +168,22 @@ pub struct DiffArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub packs: PackArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: OutputArgs,
+}
+
+/// How `check` and `diff` report: format, colours and the failing severity.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
-    /// Lowest finding severity that makes the exit code 1 [default: warning].
+    /// Lowest finding severity that makes the exit code 1 [default: warning;
+    /// `check` also reads `fail_on` from the configuration file].
     #[arg(long, value_enum, help_heading = "Output")]
     pub fail_on: Option<FailOn>,
 }

@@ -70,6 +70,7 @@ pub(super) fn run(
         rules = c.apply(&rules);
     }
     let fail_on = args
+        .output
         .fail_on
         .or_else(|| {
             let f = config.as_ref()?.fail_on.as_deref()?;
@@ -100,8 +101,8 @@ pub(super) fn run(
         }
     };
     let opts = RenderOptions {
-        format: args.format,
-        color: use_color(args.color),
+        format: args.output.format,
+        color: use_color(args.output.color),
     };
     let ctx = Context::new(args.today.unwrap_or_else(Date::today));
     let progress = (!args.quiet && inputs.len() > PROGRESS_MIN_FILES && io::stderr().is_terminal())
@@ -177,13 +178,16 @@ pub(super) fn run(
         .collect();
     let mut run = report::finish(rendered, errors, opts, &rules, stream);
     if args.quiet {
-        quieten(&mut run, args.format);
+        quieten(&mut run, args.output.format);
     }
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
     if args.statistics {
         let table = statistics(tallies.into_iter().flatten());
-        if matches!(args.format, OutputFormat::Human | OutputFormat::Short) {
+        if matches!(
+            args.output.format,
+            OutputFormat::Human | OutputFormat::Short
+        ) {
             out.write_all(table.as_bytes())?;
         } else {
             err.write_all(table.as_bytes())?;

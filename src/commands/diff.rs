@@ -127,13 +127,13 @@ pub(super) fn run(
         );
     }
     let opts = RenderOptions {
-        format: args.format,
-        color: use_color(args.color),
+        format: args.output.format,
+        color: use_color(args.output.color),
     };
     let rendered = report::render(&outcome, &rules, opts);
     let run = report::finish(vec![rendered], Vec::new(), opts, &rules, false);
     out.write_all(run.stdout.as_bytes())?;
     err.write_all(run.stderr.as_bytes())?;
-    let fail_on = args.fail_on.unwrap_or(FailOn::Warning);
+    let fail_on = args.output.fail_on.unwrap_or(FailOn::Warning);
     Ok(super::exit_status(&run, fail_on))
 }
