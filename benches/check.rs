@@ -28,11 +28,7 @@ fn synthetic(target: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let sources: Vec<_> = builtin::BUILTIN_PACKS
-        .iter()
-        .map(builtin::BuiltinPack::to_source)
-        .collect();
-    let rules = rules::load(&sources).expect("built-in packs load");
+    let rules = rules::load(&builtin::all_sources()).expect("built-in packs load");
     let mut group = c.benchmark_group("engine::check");
     for (name, text) in [
         ("seed", SEED.to_owned()),

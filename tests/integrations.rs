@@ -891,31 +891,17 @@ mod baseline {
 mod diff_mode {
     use super::*;
 
-    const V1: &str = "# Example Co. Privacy Policy
+    /// The `NO_KIDS` policy with its children paragraph.
+    fn v1() -> String {
+        format!(
+            "{NO_KIDS}\n## Children\n\nWe do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.\n"
+        )
+    }
 
-We collect your e-mail address when you sign up, and use it to run the the service.
-
-## Cookies
-
-Our analytics provider, a third party, may place cookies on your browser to measure traffic.
-
-## Your choices
-
-You can unsubscribe from our newsletter by following the link in any message.
-
-## Security
-
-If we learn of a security breach affecting your personal information, we will notify you.
-
-## Children
-
-We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.
-";
-
-    /// V1 minus the children paragraph, plus a copied paragraph; the old
+    /// `v1` minus the children paragraph, plus a copied paragraph; the old
     /// repeated word is still there.
     fn v2() -> String {
-        V1.replace(
+        v1().replace(
             "We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.\n",
             "",
         )
@@ -955,7 +941,7 @@ We do not knowingly collect personal information from children under 13. If we l
         }
         let repo = temp_repo();
         let r = repo.path();
-        write(r, "legal/PRIVACY.md", V1);
+        write(r, "legal/PRIVACY.md", &v1());
         git(r, &["add", "-A"]);
         git(r, &["commit", "-q", "-m", "v1"]);
         write(r, "legal/PRIVACY.md", &v2());
@@ -1018,7 +1004,7 @@ We do not knowingly collect personal information from children under 13. If we l
     #[test]
     fn diff_compares_two_files() {
         let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "old.md", V1);
+        write(dir.path(), "old.md", &v1());
         write(dir.path(), "new.md", &v2());
         let (out, code) = check_in(
             dir.path(),

@@ -15,13 +15,7 @@ use libfuzzer_sys::fuzz_target;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let packs: Vec<_> = builtin::BUILTIN_PACKS
-            .iter()
-            .map(|p| p.to_source())
-            .collect();
-        rules::load(&packs).expect("built-in packs load")
-    })
+    RULES.get_or_init(|| rules::load(&builtin::all_sources()).expect("built-in packs load"))
 }
 
 fn valid(text: &str, span: Span) -> bool {

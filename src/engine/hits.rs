@@ -159,11 +159,10 @@ impl Candidates {
 mod tests {
     use super::*;
     use crate::document::Format;
-    use crate::rules::builtin::{BuiltinPack, BUILTIN_PACKS};
     use crate::source::SourceFile;
 
     fn all_builtin() -> RuleSet {
-        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let sources = crate::rules::builtin::all_sources();
         crate::rules::load(&sources).expect("built-in packs load")
     }
 

@@ -60,6 +60,12 @@ pub fn default_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// Every built-in pack as a source to load, in listed order.
+#[must_use]
+pub fn all_sources() -> Vec<PackSource> {
+    BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect()
+}
+
 impl BuiltinPack {
     /// The pack as a source to load; its path reads `<builtin>/NAME.yaml`.
     #[must_use]
@@ -78,7 +84,7 @@ mod tests {
 
     #[test]
     fn every_builtin_pack_compiles_and_is_named_as_listed() {
-        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let sources = all_sources();
         let set = super::super::load(&sources).unwrap_or_else(|e| {
             panic!(
                 "{}",
@@ -105,7 +111,7 @@ mod tests {
     /// every one of them must be proven to compile here.
     #[test]
     fn every_builtin_regex_compiles_in_every_form() {
-        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let sources = all_sources();
         let set = super::super::load(&sources).expect("built-in packs load");
         for p in set.patterns() {
             p.compile_all()
@@ -128,7 +134,7 @@ mod tests {
     /// pack edit (or a change to literal extraction) that silently ungates many.
     #[test]
     fn nearly_every_builtin_pattern_has_required_literals() {
-        let sources: Vec<_> = BUILTIN_PACKS.iter().map(BuiltinPack::to_source).collect();
+        let sources = all_sources();
         let set = super::super::load(&sources).expect("built-in packs load");
         let ungated: Vec<&str> = set
             .gate()
