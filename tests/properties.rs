@@ -22,6 +22,8 @@ fn line_text() -> impl Strategy<Value = String> {
         Just(" "),
         Just("\t"),
         Just("é"),
+        Just("\u{212a}"),
+        Just("\u{17f}"),
         Just("日本"),
         Just("😀"),
         Just("\n"),
