@@ -63,6 +63,25 @@ fn output_is_identical_for_every_thread_count() {
     }
 }
 
+/// With fewer files than threads, each file's patterns and detectors are
+/// shared out over a thread pool (`engine::split`); the output stays the same.
+#[test]
+fn a_file_split_over_threads_gives_the_same_output() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 2);
+    for format in ["human", "json"] {
+        let one = check(dir.path(), format, Some("1"));
+        assert_eq!(one.2, Some(1), "{format}: findings expected");
+        for threads in ["2", "3", "8"] {
+            let other = check(dir.path(), format, Some(threads));
+            assert!(
+                one == other,
+                "{format}: output differs between --threads 1 and {threads}"
+            );
+        }
+    }
+}
+
 #[test]
 fn files_are_reported_in_path_order() {
     let dir = tempfile::tempdir().unwrap();

@@ -107,10 +107,22 @@ pub(super) fn run(
     let ctx = Context::new(args.today.unwrap_or_else(Date::today));
     let progress = (!args.quiet && inputs.len() > PROGRESS_MIN_FILES && io::stderr().is_terminal())
         .then(|| progress_bar(inputs.len()));
-    let threads = args
+    let cores = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, inputs.len().max(1));
+        .max(1);
+    let threads = cores.min(inputs.len().max(1));
+    // Fewer files than threads (a pre-commit hook checks one or two): each
+    // file is checked on a pool of all the threads, which share out its
+    // patterns and detectors (see `engine::split`).
+    let pool = (threads < cores)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(cores)
+                .build()
+                .ok()
+        })
+        .flatten();
     // Streaming formats are written as each file's turn comes, so memory holds
     // the files in flight, not the run's output; the others (SARIF, JUnit,
     // GitLab) keep the chunks for `finish`.
@@ -123,7 +135,11 @@ pub(super) fn run(
     let mut recorded = Vec::new();
     let mut tallies = Vec::new();
     let check_one = |input: &Input| {
-        let mut outcome = lint_file_with(&input.path, &input.display, &rules, &ctx);
+        let lint = || lint_file_with(&input.path, &input.display, &rules, &ctx);
+        let mut outcome = match &pool {
+            Some(pool) => pool.install(lint),
+            None => lint(),
+        };
         if let Some(rev) = &args.since {
             super::diff::since(&mut outcome, &input.path, &rules, rev, &ctx);
         }

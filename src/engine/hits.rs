@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use regex_automata::Input;
 
+use super::split;
 use crate::document::Document;
 use crate::rules::{is_block_ascii, LiteralGate, RuleSet};
 
@@ -37,10 +38,11 @@ impl Hits {
     pub fn collect(doc: &Document, rules: &RuleSet) -> Hits {
         let text = doc.folded();
         let patterns = rules.patterns();
-        let mut by_pattern = vec![Vec::new(); patterns.len()];
         let blocks = doc.blocks();
         if text.is_empty() || blocks.is_empty() {
-            return Hits { by_pattern };
+            return Hits {
+                by_pattern: vec![Vec::new(); patterns.len()],
+            };
         }
         let kinds: Vec<BlockKind> = blocks
             .iter()
@@ -59,23 +61,31 @@ impl Hits {
             .collect();
         let gate = rules.gate();
         let candidates = Candidates::find(doc, gate, &kinds, patterns.len());
-        // Block by block, so each pattern's hits come in order.
-        for (b, block) in blocks.iter().enumerate() {
-            if kinds[b] == BlockKind::Heading {
-                continue;
-            }
-            // Bounded to the block; the text around it still counts for
-            // assertions (`\b`, `^`).
-            let input = Input::new(text).range(block.range.clone());
-            for p in candidates.of(b).chain(gate.ungated().iter().copied()) {
+        let mut ungated = vec![false; patterns.len()];
+        for &p in gate.ungated() {
+            ungated[p] = true;
+        }
+        // Pattern by pattern (so each one's automata stay hot in the cache),
+        // block by block (so its hits come in order).
+        let indices: Vec<usize> = (0..patterns.len()).collect();
+        let by_pattern = split::map(&indices, |&p| {
+            let mut hits = Vec::new();
+            for (b, block) in blocks.iter().enumerate() {
+                if kinds[b] == BlockKind::Heading || !(ungated[p] || candidates.has(b, p)) {
+                    continue;
+                }
                 let form = if kinds[b] == BlockKind::Ascii {
                     patterns[p].fast()
                 } else {
                     patterns[p].exact()
                 };
-                by_pattern[p].extend(form.find_iter(input.clone()).map(|m| m.range()));
+                // Bounded to the block; the text around it still counts for
+                // assertions (`\b`, `^`).
+                let input = Input::new(text).range(block.range.clone());
+                hits.extend(form.find_iter(input).map(|m| m.range()));
             }
-        }
+            hits
+        });
         Hits { by_pattern }
     }
 
@@ -137,21 +147,9 @@ impl Candidates {
         Candidates { words, bits }
     }
 
-    /// The gated patterns to search in block `b`, in increasing order.
-    fn of(&self, b: usize) -> impl Iterator<Item = usize> + '_ {
-        self.bits[b * self.words..(b + 1) * self.words]
-            .iter()
-            .enumerate()
-            .flat_map(|(w, &word)| {
-                let mut rest = word;
-                std::iter::from_fn(move || {
-                    (rest != 0).then(|| {
-                        let bit = rest.trailing_zeros() as usize;
-                        rest &= rest - 1;
-                        w * 64 + bit
-                    })
-                })
-            })
+    /// Whether gated pattern `p` has a literal in block `b`.
+    fn has(&self, b: usize, p: usize) -> bool {
+        self.bits[b * self.words + p / 64] & (1 << (p % 64)) != 0
     }
 }
 

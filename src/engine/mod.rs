@@ -25,6 +25,7 @@ mod placeholder;
 #[cfg(test)]
 mod random_text;
 mod repeated;
+mod split;
 mod stale;
 pub mod suppress;
 
@@ -87,12 +88,25 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
             related: Vec::new(),
         });
     }
-    let hits = if supported {
-        Hits::collect(doc, rules)
-    } else {
-        Hits::default()
-    };
-    for rule in rules.rules() {
+    // Pattern hits and detectors are independent: on a pool, they run side by side.
+    let (hits, mut checked) = split::join(
+        || {
+            if supported {
+                Hits::collect(doc, rules)
+            } else {
+                Hits::default()
+            }
+        },
+        || {
+            split::map(rules.rules(), |rule| match &rule.kind {
+                RuleKind::Check(check) if supported || check.language_neutral() => {
+                    run_check(doc, rule, check, ctx)
+                }
+                _ => Vec::new(),
+            })
+        },
+    );
+    for (rule, found) in rules.rules().iter().zip(&mut checked) {
         match &rule.kind {
             RuleKind::Clause(matcher) => {
                 if !supported {
@@ -102,12 +116,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
                 report.clauses.push(verdict);
                 report.findings.extend(finding);
             }
-            RuleKind::Check(check) => {
-                if !supported && !check.language_neutral() {
-                    continue;
-                }
-                report.findings.extend(run_check(doc, rule, check, ctx));
-            }
+            RuleKind::Check(_) => report.findings.append(found),
         }
     }
     report.sort();

@@ -14,6 +14,8 @@
 //! are lowercased and searched ASCII-case-insensitively, which can only add
 //! candidates, never lose one.
 
+use std::rc::Rc;
+
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Most strings kept in one set; larger sets are not worth a literal gate.
@@ -26,7 +28,12 @@ const MAX_REPEAT: u32 = 3;
 pub(crate) const MIN_LITERAL: usize = 3;
 
 /// Lowercase strings, sorted and without duplicates.
-type Set = Vec<Vec<u8>>;
+type Strings = Vec<Vec<u8>>;
+
+/// A shared [`Strings`]: one set often stands for several facts at once (a
+/// literal is its own exact set, prefix, suffix and required set), and
+/// analysis is mostly passing sets up the tree.
+type Set = Rc<Strings>;
 
 /// What is known of the strings a sub-expression matches.
 #[derive(Default)]
@@ -43,7 +50,8 @@ struct Facts {
 
 impl Facts {
     /// A sub-expression matching exactly the strings of `set`.
-    fn exact(set: Set) -> Facts {
+    fn exact(set: Strings) -> Facts {
+        let set = Rc::new(set);
         Facts {
             exact: Some(set.clone()),
             required: Some(set.clone()),
@@ -59,7 +67,7 @@ impl Facts {
 pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let facts = analyze(hir);
     let best = better(facts.exact, facts.required)?;
-    (best.is_empty() || min_len(&best) >= MIN_LITERAL).then_some(best)
+    (best.is_empty() || min_len(&best) >= MIN_LITERAL).then(|| Rc::unwrap_or_clone(best))
 }
 
 fn analyze(hir: &Hir) -> Facts {
@@ -87,7 +95,7 @@ fn analyze(hir: &Hir) -> Facts {
                 if max <= MAX_REPEAT {
                     let mut all = Some(Vec::new());
                     for n in rep.min..=max {
-                        all = union(all, power(e, n));
+                        all = union(all, power(e, n).as_ref());
                     }
                     if let Some(all) = all {
                         return Facts::exact(all);
@@ -100,7 +108,8 @@ fn analyze(hir: &Hir) -> Facts {
             let from_exact = sub
                 .exact
                 .as_ref()
-                .and_then(|e| power(e, rep.min.min(MAX_REPEAT)));
+                .and_then(|e| power(e, rep.min.min(MAX_REPEAT)))
+                .map(Rc::new);
             Facts {
                 required: better(from_exact, sub.required),
                 prefix: sub.exact.clone().or(sub.prefix),
@@ -113,7 +122,8 @@ fn analyze(hir: &Hir) -> Facts {
             let unite = |part: fn(&Facts) -> Option<Set>| {
                 facts
                     .iter()
-                    .try_fold(Vec::new(), |acc, f| union(Some(acc), part(f)))
+                    .try_fold(Vec::new(), |acc, f| union(Some(acc), part(f).as_deref()))
+                    .map(Rc::new)
             };
             Facts {
                 exact: unite(|f| f.exact.clone()),
@@ -131,18 +141,18 @@ fn analyze(hir: &Hir) -> Facts {
 /// the end of the one before; the best of those and of the children's own
 /// required sets wins.
 fn concat(facts: &[Facts]) -> Facts {
-    let empty = || Some(vec![Vec::new()]);
+    let empty = || Some(Rc::new(vec![Vec::new()]));
     let mut best: Option<Set> = None;
     let mut run = empty();
     let mut whole = empty();
     for f in facts {
-        whole = whole.and_then(|w| f.exact.as_ref().and_then(|e| product(&w, e)));
+        whole = whole.and_then(|w| f.exact.as_ref().and_then(|e| extend(w, e)));
         if let Some(e) = &f.exact {
-            run = match run.as_ref().and_then(|r| product(r, e)) {
-                Some(longer) => Some(longer),
-                None => {
+            run = match run {
+                Some(r) if r.len() * e.len() <= MAX_SET => extend(r, e),
+                r => {
                     // Too many strings: keep what the run had, restart here.
-                    best = better(best, run);
+                    best = better(best, r);
                     Some(e.clone())
                 }
             };
@@ -151,7 +161,8 @@ fn concat(facts: &[Facts]) -> Facts {
         let into = run
             .as_ref()
             .zip(f.prefix.as_ref())
-            .and_then(|(r, p)| product(r, p));
+            .and_then(|(r, p)| product(r, p))
+            .map(Rc::new);
         best = better(best, into);
         best = better(best, run.take());
         best = better(best, f.required.clone());
@@ -160,8 +171,12 @@ fn concat(facts: &[Facts]) -> Facts {
     Facts {
         exact: whole,
         required: better(best, run),
-        prefix: edge(facts.iter(), |f| &f.prefix, product),
-        suffix: edge(facts.iter().rev(), |f| &f.suffix, |acc, s| product(s, acc)),
+        prefix: edge(facts.iter(), |f| &f.prefix, append),
+        suffix: edge(
+            facts.iter().rev(),
+            |f| &f.suffix,
+            |acc, s| multiply(s, &acc),
+        ),
     }
 }
 
@@ -171,28 +186,31 @@ fn concat(facts: &[Facts]) -> Facts {
 fn edge<'a>(
     facts: impl Iterator<Item = &'a Facts>,
     part: fn(&Facts) -> &Option<Set>,
-    join: fn(&Set, &Set) -> Option<Set>,
+    join: fn(Strings, &Strings) -> Strings,
 ) -> Option<Set> {
     let mut acc = vec![Vec::new()];
     for f in facts {
-        let (next, last) = match &f.exact {
-            Some(e) => (join(&acc, e), false),
-            None => (part(f).as_ref().and_then(|p| join(&acc, p)), true),
+        let (with, last) = match &f.exact {
+            Some(e) => (e, false),
+            None => match part(f) {
+                Some(p) => (p, true),
+                None => break,
+            },
         };
-        match next {
-            Some(n) => acc = n,
-            None => break,
+        if acc.len() * with.len() > MAX_SET {
+            break;
         }
+        acc = join(acc, with);
         if last {
             break;
         }
     }
-    Some(acc)
+    Some(Rc::new(acc))
 }
 
 /// The members of a class as one-byte strings, lowercased, when few and all
 /// possible in folded text.
-fn class_members(class: &Class) -> Option<Set> {
+fn class_members(class: &Class) -> Option<Strings> {
     let mut set = Vec::new();
     let mut push = |c: u32| -> bool {
         match c {
@@ -238,33 +256,57 @@ fn class_members(class: &Class) -> Option<Set> {
 }
 
 /// Every string of `a` followed by every string of `b`, if not too many.
-fn product(a: &Set, b: &Set) -> Option<Set> {
-    if a.len() * b.len() > MAX_SET {
-        return None;
-    }
-    let mut out: Set = a
+fn product(a: &Strings, b: &Strings) -> Option<Strings> {
+    (a.len() * b.len() <= MAX_SET).then(|| multiply(a, b))
+}
+
+/// Every string of `a` followed by every string of `b`.
+fn multiply(a: &Strings, b: &Strings) -> Strings {
+    let mut out: Strings = a
         .iter()
         .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y].concat()))
         .collect();
     out.sort_unstable();
     out.dedup();
-    Some(out)
+    out
+}
+
+/// [`multiply`] for an `a` the caller gives up: one string more (the common
+/// case, a literal character) is appended in place.
+fn append(mut a: Strings, b: &Strings) -> Strings {
+    let [one] = b.as_slice() else {
+        return multiply(&a, b);
+    };
+    for s in &mut a {
+        s.extend_from_slice(one);
+    }
+    // A common suffix keeps the strings distinct, but not always in order:
+    // "a" < "ab", yet "ac" > "abc".
+    if a.len() > 1 {
+        a.sort_unstable();
+    }
+    a
+}
+
+/// [`product`] of a shared set, copied only if it is still shared.
+fn extend(a: Set, b: &Strings) -> Option<Set> {
+    (a.len() * b.len() <= MAX_SET).then(|| Rc::new(append(Rc::unwrap_or_clone(a), b)))
 }
 
 /// `n` strings of `set` in a row, if not too many.
-fn power(set: &Set, n: u32) -> Option<Set> {
+fn power(set: &Strings, n: u32) -> Option<Strings> {
     (0..n).try_fold(vec![Vec::new()], |acc, _| product(&acc, set))
 }
 
-fn union(a: Option<Set>, b: Option<Set>) -> Option<Set> {
+fn union(a: Option<Strings>, b: Option<&Strings>) -> Option<Strings> {
     let mut a = a?;
-    a.extend(b?);
+    a.extend(b?.iter().cloned());
     a.sort_unstable();
     a.dedup();
     (a.len() <= MAX_SET).then_some(a)
 }
 
-fn min_len(set: &Set) -> usize {
+fn min_len(set: &Strings) -> usize {
     set.iter().map(Vec::len).min().unwrap_or(usize::MAX)
 }
 
