@@ -59,6 +59,10 @@ impl Hits {
                 }
             })
             .collect();
+        // Built-in patterns are parsed on first use, and the gate needs them
+        // all: parse them side by side first (outside the gate's `OnceLock`,
+        // whose initializer must not wait on other pool jobs).
+        split::map(patterns, |p| p.literals().is_some());
         let gate = rules.gate();
         let candidates = Candidates::find(doc, gate, &kinds, patterns.len());
         let mut ungated = vec![false; patterns.len()];

@@ -591,15 +591,9 @@ impl Compiler {
         cs: bool,
     ) -> Option<Pattern> {
         if self.trusted {
-            // Built-in: parsed for the fast form only (a unit test proves that
-            // every form compiles and none matches the empty string).
-            return match Pattern::parse(p, !cs) {
-                Ok(pattern) => Some(pattern),
-                Err(e) => {
-                    self.invalid_regex(file, span, e);
-                    None
-                }
-            };
+            // Built-in: parsed on first use (a unit test proves that every
+            // form compiles and none matches the empty string).
+            return Some(Pattern::deferred(p, !cs));
         }
         let hir = match regex_syntax::ParserBuilder::new()
             .case_insensitive(!cs)

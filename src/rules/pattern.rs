@@ -50,10 +50,9 @@ pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 pub struct Pattern {
     source: String,
     case_insensitive: bool,
-    /// The syntax tree of the fast form.
-    fast_hir: Hir,
-    /// Strings one of which every match contains (see [`super::literals`]).
-    literals: Option<Vec<Vec<u8>>>,
+    /// The fast form's syntax tree and the required literals; parsed on first
+    /// need for a built-in pattern.
+    parsed: OnceLock<Parsed>,
     /// The regex as written, parsed on first need.
     exact_hir: OnceLock<Hir>,
     regex: LazyRegex,
@@ -61,7 +60,49 @@ pub struct Pattern {
     exact: OnceLock<meta::Regex>,
 }
 
+/// What the first parse of a pattern yields.
+#[derive(Clone)]
+struct Parsed {
+    /// The syntax tree of the fast form.
+    fast_hir: Hir,
+    /// Strings one of which every match contains (see [`super::literals`]).
+    literals: Option<Vec<Vec<u8>>>,
+}
+
+impl Parsed {
+    /// The fast form and literals of a valid regex, and its Unicode parse when
+    /// that was needed to get them.
+    fn of(source: &str, case_insensitive: bool) -> Result<(Parsed, Option<Hir>), String> {
+        Ok(match parse_ascii(source, case_insensitive) {
+            Some(hir) => {
+                let literals = literals::required(&hir);
+                (
+                    Parsed {
+                        fast_hir: hir,
+                        literals,
+                    },
+                    None,
+                )
+            }
+            None => {
+                let hir = parse_unicode(source, case_insensitive)?;
+                let parsed = Parsed {
+                    fast_hir: block_form(&hir),
+                    literals: literals::required(&hir),
+                };
+                (parsed, Some(hir))
+            }
+        })
+    }
+}
+
 impl Pattern {
+    /// A pattern known to be valid (built-in packs, checked by a unit test),
+    /// parsed and compiled only when first needed.
+    pub(crate) fn deferred(source: &str, case_insensitive: bool) -> Pattern {
+        Pattern::new(source, case_insensitive, OnceLock::new(), None)
+    }
+
     /// Parses `source` for the fast form only (see the module docs); the
     /// regex as written is parsed and compiled when first needed, so it must
     /// be known to be valid (built-in packs, checked by a unit test).
@@ -69,21 +110,11 @@ impl Pattern {
     /// # Errors
     /// The Unicode parser's message when `source` is not a valid regex.
     pub fn parse(source: &str, case_insensitive: bool) -> Result<Pattern, String> {
-        let (fast_hir, literals, exact) = match parse_ascii(source, case_insensitive) {
-            Some(hir) => {
-                let literals = literals::required(&hir);
-                (hir, literals, None)
-            }
-            None => {
-                let hir = parse_unicode(source, case_insensitive)?;
-                (block_form(&hir), literals::required(&hir), Some(hir))
-            }
-        };
+        let (parsed, exact) = Parsed::of(source, case_insensitive)?;
         Ok(Pattern::new(
             source,
             case_insensitive,
-            fast_hir,
-            literals,
+            OnceLock::from(parsed),
             exact,
         ))
     }
@@ -91,14 +122,17 @@ impl Pattern {
     /// A pattern whose regex as written is already parsed and compiled (user
     /// packs are checked eagerly, so errors point at the YAML).
     pub(crate) fn checked(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
-        let (fast_hir, literals) = match parse_ascii(source, case_insensitive) {
-            Some(ascii) => {
-                let literals = literals::required(&ascii);
-                (ascii, literals)
-            }
-            None => (block_form(&hir), literals::required(&hir)),
+        let parsed = match parse_ascii(source, case_insensitive) {
+            Some(ascii) => Parsed {
+                literals: literals::required(&ascii),
+                fast_hir: ascii,
+            },
+            None => Parsed {
+                fast_hir: block_form(&hir),
+                literals: literals::required(&hir),
+            },
         };
-        let mut pattern = Pattern::new(source, case_insensitive, fast_hir, literals, Some(hir));
+        let mut pattern = Pattern::new(source, case_insensitive, OnceLock::from(parsed), Some(hir));
         pattern.regex = LazyRegex::compiled(source, case_insensitive, regex);
         pattern
     }
@@ -106,8 +140,7 @@ impl Pattern {
     fn new(
         source: &str,
         case_insensitive: bool,
-        fast_hir: Hir,
-        literals: Option<Vec<Vec<u8>>>,
+        parsed: OnceLock<Parsed>,
         exact: Option<Hir>,
     ) -> Pattern {
         let exact_hir = OnceLock::new();
@@ -117,13 +150,24 @@ impl Pattern {
         Pattern {
             source: source.to_owned(),
             case_insensitive,
-            fast_hir,
-            literals,
+            parsed,
             exact_hir,
             regex: LazyRegex::new(source, case_insensitive),
             fast: OnceLock::new(),
             exact: OnceLock::new(),
         }
+    }
+
+    /// Parses the pattern now if it is not yet (see [`Pattern::deferred`]).
+    fn parsed(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            let (parsed, exact) = Parsed::of(&self.source, self.case_insensitive)
+                .expect("rule regexes are validated when loaded");
+            if let Some(exact) = exact {
+                let _ = self.exact_hir.set(exact);
+            }
+            parsed
+        })
     }
 
     /// The regex as written in the pack.
@@ -136,7 +180,7 @@ impl Pattern {
     /// case aside; `None` when no useful set is known.
     #[must_use]
     pub fn literals(&self) -> Option<&[Vec<u8>]> {
-        self.literals.as_deref()
+        self.parsed().literals.as_deref()
     }
 
     /// The regex as written (Unicode semantics), compiled on first use.
@@ -153,7 +197,7 @@ impl Pattern {
     /// module docs).
     pub(crate) fn fast(&self) -> &meta::Regex {
         self.fast
-            .get_or_init(|| build_one(&self.fast_hir, Form::Fast))
+            .get_or_init(|| build_one(&self.parsed().fast_hir, Form::Fast))
     }
 
     /// Leftmost-first searcher with the regex's own (Unicode) semantics.
@@ -180,7 +224,7 @@ impl Pattern {
             return Err("the regex can match the empty string".into());
         }
         lazy_regex::build(&self.source, self.case_insensitive).map_err(|e| e.to_string())?;
-        for (h, form) in [(&hir, Form::Exact), (&self.fast_hir, Form::Fast)] {
+        for (h, form) in [(&hir, Form::Exact), (&self.parsed().fast_hir, Form::Fast)] {
             one_config(form)
                 .build_from_hir(h)
                 .map_err(|e| e.to_string())?;
