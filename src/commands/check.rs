@@ -293,6 +293,10 @@ fn check_in_order<T: Send>(
     work: impl Fn(&Input) -> T + Sync,
     mut sink: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<()> {
+    if threads == 1 {
+        // No worker to hand files to: check them here, one after another.
+        return inputs.iter().try_for_each(|input| sink(work(input)));
+    }
     let next = AtomicUsize::new(0);
     // Bounded, so workers wait for a slow writer instead of piling up chunks.
     let (tx, rx) = mpsc::sync_channel::<(usize, T)>(threads * 4);

@@ -109,6 +109,19 @@ mod tests {
 
     /// Built-in regexes are compiled lazily at run time, so every form of
     /// every one of them must be proven to compile here.
+    /// Built-in packs are loaded without the guards against hostile YAML
+    /// (`yaml::parse_pack`'s `trusted`); they would pass them anyway.
+    #[test]
+    fn builtin_packs_pass_the_untrusted_checks() {
+        for source in all_sources() {
+            let text = source.file.text();
+            let trusted = crate::rules::yaml::parse_pack(text, true).map(|p| format!("{p:?}"));
+            let checked = crate::rules::yaml::parse_pack(text, false).map(|p| format!("{p:?}"));
+            assert!(checked.is_ok(), "{}", source.file.path());
+            assert_eq!(trusted.ok(), checked.ok(), "{}", source.file.path());
+        }
+    }
+
     #[test]
     fn every_builtin_regex_compiles_in_every_form() {
         let sources = all_sources();

@@ -39,7 +39,7 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     for src in sources {
         let file = &src.file;
         c.trusted = src.builtin;
-        let raw = match yaml::parse_pack(file.text()) {
+        let raw = match yaml::parse_pack(file.text(), src.builtin) {
             Ok(raw) => raw,
             Err(e) => {
                 c.errors.push(
