@@ -5,6 +5,7 @@ use std::ops::Range;
 use regex_automata::Input;
 
 use super::split;
+use super::transliterate::Transliterated;
 use crate::document::Document;
 use crate::rules::{is_block_ascii, LiteralGate, RuleSet};
 
@@ -32,8 +33,10 @@ impl Hits {
     /// ([`crate::rules::LiteralGate`]); each pattern is then searched only in
     /// the blocks holding one of its literals (every block, for a pattern
     /// without one), block by block: ASCII blocks with the pattern's fast form,
-    /// others with its exact form (see [`crate::rules::Pattern`]). A match
-    /// never spans two blocks, and hits in headings do not count.
+    /// others with the fast form on a rewritten copy where that is exact
+    /// (see `transliterate`), else with its exact form (see
+    /// [`crate::rules::Pattern`]). A match never spans two blocks, and hits
+    /// in headings do not count.
     #[must_use]
     pub fn collect(doc: &Document, rules: &RuleSet) -> Hits {
         let text = doc.folded();
@@ -72,21 +75,40 @@ impl Hits {
         // Pattern by pattern (so each one's automata stay hot in the cache),
         // block by block (so its hits come in order).
         let indices: Vec<usize> = (0..patterns.len()).collect();
+        // Other blocks are few: rewrite each once for the patterns that can
+        // search it with their fast form (see `transliterate`).
+        let rewritten: Vec<Option<Transliterated>> = blocks
+            .iter()
+            .zip(&kinds)
+            .map(|(block, &kind)| {
+                (kind == BlockKind::Other)
+                    .then(|| Transliterated::new(text, block.range.clone()))
+                    .flatten()
+            })
+            .collect();
         let by_pattern = split::map(&indices, |&p| {
+            let pattern = &patterns[p];
             let mut hits = Vec::new();
             for (b, block) in blocks.iter().enumerate() {
                 if kinds[b] == BlockKind::Heading || !(ungated[p] || candidates.has(b, p)) {
                     continue;
                 }
-                let form = if kinds[b] == BlockKind::Ascii {
-                    patterns[p].fast()
-                } else {
-                    patterns[p].exact()
-                };
                 // Bounded to the block; the text around it still counts for
                 // assertions (`\b`, `^`).
-                let input = Input::new(text).range(block.range.clone());
-                hits.extend(form.find_iter(input).map(|m| m.range()));
+                match (kinds[b], &rewritten[b]) {
+                    (BlockKind::Ascii, _) => {
+                        let input = Input::new(text).range(block.range.clone());
+                        hits.extend(pattern.fast().find_iter(input).map(|m| m.range()));
+                    }
+                    (_, Some(t)) if pattern.transliterable() => {
+                        let input = Input::new(&t.bytes).range(t.range.clone());
+                        hits.extend(pattern.fast().find_iter(input).map(|m| t.origin(m.range())));
+                    }
+                    _ => {
+                        let input = Input::new(text).range(block.range.clone());
+                        hits.extend(pattern.exact().find_iter(input).map(|m| m.range()));
+                    }
+                }
             }
             hits
         });
@@ -226,6 +248,13 @@ mod tests {
             "하",
             "café",
             "naïve",
+            "Â´",
+            "…",
+            "€5",
+            "\u{663}",
+            "²",
+            "e\u{301}",
+            "日本",
         ];
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = |n: usize| {
@@ -259,6 +288,62 @@ mod tests {
             }
             assert_exact(&format!("round{round}.md"), &text, &rules);
         }
+    }
+
+    /// Blocks with non-ASCII characters, searched by most patterns through a
+    /// rewritten copy (`transliterate`): word boundaries, counted gaps, `.`
+    /// and classes must see each character as the regex as written does.
+    #[test]
+    fn rewritten_blocks_match_like_the_regexes_as_written() {
+        let patterns = [
+            r"a.b",
+            r"\bcaf\w\b",
+            r"x[^.;]{0,2}y",
+            r"\bfoo\b",
+            r"\w+ing\b",
+            r"\d+ kids",
+            r"[\W_]+z",
+            r"\bcaf",
+            r"\Bé",
+            r"(?m)^\W*q",
+            r"(?-u:\w)+z",
+        ];
+        let matches: Vec<String> = patterns.iter().map(|p| format!("'{p}'")).collect();
+        let pack = format!(
+            "pack: t\nrules:\n  - id: r\n    title: R\n    severity: error\n    message: m\n    examples: {{present: [x], absent: [y]}}\n    match: {{any: [{}]}}\n",
+            matches.join(", ")
+        );
+        let rules = crate::rules::load(&[crate::rules::PackSource {
+            file: SourceFile::new("t.yaml", pack),
+            builtin: false,
+        }])
+        .expect("test pack loads");
+        let transliterable = rules
+            .patterns()
+            .iter()
+            .filter(|p| p.transliterable())
+            .count();
+        assert_eq!(
+            transliterable,
+            patterns.len() - 3,
+            "`_`, `é` and `(?-u)` opt out"
+        );
+        let lines = [
+            "a•b a©©b aéb",
+            "café cafés caf_ caféine",
+            "x••y xé•y xééy xéééy x.y",
+            "éfoo fooé •foo• _foo",
+            "résumé-ing naïveing",
+            "\u{663} kids and 3 kids",
+            "ñz •z _z",
+            "Â´ mojibake caf",
+            "•q",
+            "éz é_z",
+        ];
+        let text = lines.join("\n\n");
+        assert_exact("rewritten.md", &text, &rules);
+        // The same lines as one paragraph, so each block has neighbours.
+        assert_exact("joined.md", &lines.join(" "), &rules);
     }
 
     /// The same on real policies, when the shared corpus is present.

@@ -28,6 +28,7 @@ mod repeated;
 mod split;
 mod stale;
 pub mod suppress;
+mod transliterate;
 
 use crate::document::language::{self, Language};
 use crate::document::Document;

@@ -22,6 +22,10 @@
 //!   fast form from the Unicode parse, restricted to printable ASCII;
 //! - the **exact** form is the regex as written, used only inside the (rare)
 //!   blocks that hold a byte other than printable ASCII, and for captures.
+//!   Even there, most patterns ([`Pattern::transliterable`]) use the fast
+//!   form on a copy of the block in which each non-ASCII character is one
+//!   stand-in byte (see `engine::transliterate`); the exact form is left for
+//!   the others and for blocks with non-ASCII digits.
 //!
 //! A pattern whose fast form is its exact form has one form.
 //!
@@ -67,6 +71,8 @@ struct Parsed {
     fast_hir: Hir,
     /// Strings one of which every match contains (see [`super::literals`]).
     literals: Option<Vec<Vec<u8>>>,
+    /// See [`Pattern::transliterable`].
+    transliterable: bool,
 }
 
 impl Parsed {
@@ -80,6 +86,7 @@ impl Parsed {
                     Parsed {
                         fast_hir: hir,
                         literals,
+                        transliterable: survives_transliteration(source),
                     },
                     None,
                 )
@@ -89,6 +96,7 @@ impl Parsed {
                 let parsed = Parsed {
                     fast_hir: block_form(&hir),
                     literals: literals::required(&hir),
+                    transliterable: false,
                 };
                 (parsed, Some(hir))
             }
@@ -126,10 +134,12 @@ impl Pattern {
             Some(ascii) => Parsed {
                 literals: literals::required(&ascii),
                 fast_hir: ascii,
+                transliterable: survives_transliteration(source),
             },
             None => Parsed {
                 fast_hir: block_form(&hir),
                 literals: literals::required(&hir),
+                transliterable: false,
             },
         };
         let mut pattern = Pattern::new(source, case_insensitive, OnceLock::from(parsed), Some(hir));
@@ -183,6 +193,16 @@ impl Pattern {
         self.parsed().literals.as_deref()
     }
 
+    /// Whether the fast form is exact on a block rewritten by
+    /// `engine::transliterate` (non-ASCII word characters as `_`, other
+    /// non-ASCII characters as the byte `0x80`): true when the fast form is
+    /// the ASCII parse of the regex, and the regex names none of what the
+    /// rewriting produces or changes: no `_`, no POSIX class (`[[:punct:]]`
+    /// holds `_`), no `\x`/`\u` escape, no `u` flag.
+    pub(crate) fn transliterable(&self) -> bool {
+        self.parsed().transliterable
+    }
+
     /// The regex as written (Unicode semantics), compiled on first use.
     ///
     /// # Panics
@@ -231,6 +251,18 @@ impl Pattern {
         }
         Ok(())
     }
+}
+
+/// See [`Pattern::transliterable`]; `source` has an ASCII parse.
+fn survives_transliteration(source: &str) -> bool {
+    let names = |s: &str| source.contains(s);
+    let u_flag = source.match_indices("(?").any(|(i, _)| {
+        source[i + 2..]
+            .chars()
+            .take_while(|&c| c != ':' && c != ')')
+            .any(|c| c == 'u')
+    });
+    source.is_ascii() && !["_", "[[:", "\\x", "\\u", "\\U"].into_iter().any(names) && !u_flag
 }
 
 /// The byte-oriented, ASCII-only parse: the fast form itself, or `None` when
