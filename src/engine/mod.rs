@@ -1,11 +1,13 @@
 //! The engine: rules applied to a document. Pure: no I/O, no printing.
 //!
-//! One pass of the rule set's `RegexSet` over the folded text tells which
-//! patterns occur at all; only those are searched for their positions, once
-//! each. Clause rules then evaluate their match trees on just the scope units
-//! that hold a hit (`clause`); detectors (`duplicates`, `repeated`,
-//! `near_duplicates`, `mojibake`, `placeholder`, `dangling_links`,
-//! `stale`, `conflicting_dates`) walk the blocks.
+//! One Aho-Corasick pass over the folded text finds the blocks where each
+//! pattern can match (its required literals occur there); each pattern is
+//! searched only in those, once ([`Hits`]). Clause rules then evaluate their
+//! match trees on just the scope units that hold a hit (`clause`); detectors
+//! (`duplicates`, `repeated`, `near_duplicates`, `mojibake`, `placeholder`,
+//! `dangling_links`, `stale`, `conflicting_dates`) walk the blocks. On a
+//! rayon pool, the patterns and the detectors are shared out over its
+//! threads (`split`).
 //!
 //! The packs are written for English. A document detected to be in another
 //! language (see [`crate::document::language`]) gets one info finding,
