@@ -80,27 +80,30 @@ impl Parsed {
     /// that was needed to get them.
     fn of(source: &str, case_insensitive: bool) -> Result<(Parsed, Option<Hir>), String> {
         Ok(match parse_ascii(source, case_insensitive) {
-            Some(hir) => {
-                let literals = literals::required(&hir);
-                (
-                    Parsed {
-                        fast_hir: hir,
-                        literals,
-                        transliterable: survives_transliteration(source),
-                    },
-                    None,
-                )
-            }
+            Some(ascii) => (Parsed::ascii(source, ascii), None),
             None => {
                 let hir = parse_unicode(source, case_insensitive)?;
-                let parsed = Parsed {
-                    fast_hir: block_form(&hir),
-                    literals: literals::required(&hir),
-                    transliterable: false,
-                };
-                (parsed, Some(hir))
+                (Parsed::unicode(&hir), Some(hir))
             }
         })
+    }
+
+    /// From the ASCII parse of `source`, which is then the fast form.
+    fn ascii(source: &str, ascii: Hir) -> Parsed {
+        Parsed {
+            literals: literals::required(&ascii),
+            fast_hir: ascii,
+            transliterable: survives_transliteration(source),
+        }
+    }
+
+    /// From the Unicode parse, for a regex without an ASCII one.
+    fn unicode(hir: &Hir) -> Parsed {
+        Parsed {
+            fast_hir: block_form(hir),
+            literals: literals::required(hir),
+            transliterable: false,
+        }
     }
 }
 
@@ -131,16 +134,8 @@ impl Pattern {
     /// packs are checked eagerly, so errors point at the YAML).
     pub(crate) fn checked(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
         let parsed = match parse_ascii(source, case_insensitive) {
-            Some(ascii) => Parsed {
-                literals: literals::required(&ascii),
-                fast_hir: ascii,
-                transliterable: survives_transliteration(source),
-            },
-            None => Parsed {
-                fast_hir: block_form(&hir),
-                literals: literals::required(&hir),
-                transliterable: false,
-            },
+            Some(ascii) => Parsed::ascii(source, ascii),
+            None => Parsed::unicode(&hir),
         };
         let mut pattern = Pattern::new(source, case_insensitive, OnceLock::from(parsed), Some(hir));
         pattern.regex = LazyRegex::compiled(source, case_insensitive, regex);
