@@ -16,13 +16,17 @@ pub struct Hits {
 }
 
 /// How the engine searches one block.
-#[derive(Clone, Copy, PartialEq, Eq)]
 enum BlockKind {
     /// A heading: hits there do not count.
     Heading,
     /// Printable ASCII only: the fast forms are exact here.
     Ascii,
-    /// Holds another byte (é, •, a tab): searched with the exact forms.
+    /// Holds another byte (é, •, a tab), rewritten so that most patterns can
+    /// still use their fast form (see `transliterate`); the others use the
+    /// exact form.
+    Rewritten(Transliterated),
+    /// Holds another byte and cannot be rewritten (a non-ASCII digit):
+    /// searched with the exact forms.
     Other,
 }
 
@@ -58,7 +62,8 @@ impl Hits {
                 {
                     BlockKind::Ascii
                 } else {
-                    BlockKind::Other
+                    Transliterated::new(text, b.range.clone())
+                        .map_or(BlockKind::Other, BlockKind::Rewritten)
                 }
             })
             .collect();
@@ -75,37 +80,26 @@ impl Hits {
         // Pattern by pattern (so each one's automata stay hot in the cache),
         // block by block (so its hits come in order).
         let indices: Vec<usize> = (0..patterns.len()).collect();
-        // Other blocks are few: rewrite each once for the patterns that can
-        // search it with their fast form (see `transliterate`).
-        let rewritten: Vec<Option<Transliterated>> = blocks
-            .iter()
-            .zip(&kinds)
-            .map(|(block, &kind)| {
-                (kind == BlockKind::Other)
-                    .then(|| Transliterated::new(text, block.range.clone()))
-                    .flatten()
-            })
-            .collect();
         let by_pattern = split::map(&indices, |&p| {
             let pattern = &patterns[p];
             let mut hits = Vec::new();
             for (b, block) in blocks.iter().enumerate() {
-                if kinds[b] == BlockKind::Heading || !(ungated[p] || candidates.has(b, p)) {
+                if !(ungated[p] || candidates.has(b, p)) {
                     continue;
                 }
                 // Bounded to the block; the text around it still counts for
                 // assertions (`\b`, `^`).
-                match (kinds[b], &rewritten[b]) {
-                    (BlockKind::Ascii, _) => {
-                        let input = Input::new(text).range(block.range.clone());
+                let input = Input::new(text).range(block.range.clone());
+                match &kinds[b] {
+                    BlockKind::Heading => {}
+                    BlockKind::Ascii => {
                         hits.extend(pattern.fast().find_iter(input).map(|m| m.range()));
                     }
-                    (_, Some(t)) if pattern.transliterable() => {
+                    BlockKind::Rewritten(t) if pattern.transliterable() => {
                         let input = Input::new(&t.bytes).range(t.range.clone());
                         hits.extend(pattern.fast().find_iter(input).map(|m| t.origin(m.range())));
                     }
-                    _ => {
-                        let input = Input::new(text).range(block.range.clone());
+                    BlockKind::Rewritten(_) | BlockKind::Other => {
                         hits.extend(pattern.exact().find_iter(input).map(|m| m.range()));
                     }
                 }
@@ -163,7 +157,7 @@ impl Candidates {
             while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
                 b += 1;
             }
-            if kinds[b] == BlockKind::Heading || end > blocks[b].range.end {
+            if matches!(kinds[b], BlockKind::Heading) || end > blocks[b].range.end {
                 continue;
             }
             for &p in owners {
