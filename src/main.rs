@@ -8,6 +8,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clauselint::cli::Cli;
 use clauselint::exit::ExitStatus;
 
+/// See the note on `mimalloc` in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         // A worker's panic is re-raised on the thread that joins it; report
