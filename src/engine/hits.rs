@@ -93,11 +93,11 @@ impl Hits {
                 match &kinds[b] {
                     BlockKind::Heading => {}
                     BlockKind::Ascii => {
-                        hits.extend(pattern.fast().find_iter(input).map(|m| m.range()));
+                        hits.extend(pattern.fast().find_iter(input));
                     }
                     BlockKind::Rewritten(t) if pattern.transliterable() => {
                         let input = Input::new(&t.bytes).range(t.range.clone());
-                        hits.extend(pattern.fast().find_iter(input).map(|m| t.origin(m.range())));
+                        hits.extend(pattern.fast().find_iter(input).map(|m| t.origin(m)));
                     }
                     BlockKind::Rewritten(_) | BlockKind::Other => {
                         hits.extend(pattern.exact().find_iter(input).map(|m| m.range()));

@@ -135,7 +135,7 @@ mod tests {
         for rule in set.rules() {
             if let RuleKind::Clause(m) = &rule.kind {
                 for re in m.section.iter().chain(&m.within_section) {
-                    re.compile()
+                    re.compile_all()
                         .unwrap_or_else(|e| panic!("{}: {}: {e}", rule.id, re.as_str()));
                 }
             }

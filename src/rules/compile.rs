@@ -4,14 +4,15 @@
 use regex::Regex;
 use std::collections::HashMap;
 
+use super::fast_form::parse_unicode;
 use super::lazy_regex;
 use super::pattern::Pattern;
 
 use super::raw::{RawNear, RawNode, RawRule, RawTree};
 use super::yaml;
 use super::{
-    Check, ClauseMatcher, Examples, LazyRegex, LinkText, Negation, Node, Occurs, Origin, Pack,
-    Reference, Rule, RuleError, RuleKind, RuleSet, Scope, Severity, ValueCheck,
+    Check, ClauseMatcher, Examples, LinkText, Negation, Node, Occurs, Origin, Pack, Reference,
+    Rule, RuleError, RuleKind, RuleSet, Scope, Severity, ValueCheck,
 };
 use crate::source::{SourceFile, Span};
 
@@ -612,17 +613,14 @@ impl Compiler {
 
     /// A case-insensitive regex for headings: compiled now unless its pack is
     /// built in.
-    fn heading_regex(
-        &mut self,
-        file: &SourceFile,
-        span: Option<Span>,
-        p: &str,
-    ) -> Option<LazyRegex> {
+    fn heading_regex(&mut self, file: &SourceFile, span: Option<Span>, p: &str) -> Option<Pattern> {
         if self.trusted {
-            return Some(LazyRegex::new(p, true));
+            return Some(Pattern::deferred(p, true));
         }
         let re = self.regex(file, span, p, false)?;
-        Some(LazyRegex::compiled(p, true, re))
+        // It compiled, so it parses.
+        let hir = parse_unicode(p, true).ok()?;
+        Some(Pattern::checked(p, true, hir, re))
     }
 
     fn invalid_regex(&mut self, file: &SourceFile, span: Option<Span>, message: String) {

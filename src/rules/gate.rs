@@ -35,8 +35,8 @@ impl LiteralGate {
                 continue;
             };
             for lit in set {
-                let id = *index.entry(lit.clone()).or_insert_with(|| {
-                    literals.push(lit.clone());
+                let id = *index.entry(lit).or_insert_with(|| {
+                    literals.push(lit.to_vec());
                     owners.push(Vec::new());
                     owners.len() - 1
                 });
@@ -47,7 +47,9 @@ impl LiteralGate {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                // Not the DFA: building it was 11 % of a one-file run with
+                // every pack, and the corpus runs no faster with it (measured).
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&literals)
                 .expect("a few hundred short literals fit the automaton")
         });

@@ -336,7 +336,10 @@ mod tests {
     /// The literals of a case-insensitive pattern, parsed as the engine does.
     fn req(pattern: &str) -> Option<Vec<String>> {
         let p = crate::rules::Pattern::parse(pattern, true).unwrap();
-        strings(p.literals().map(<[_]>::to_vec))
+        strings(
+            p.literals()
+                .map(|set| set.into_iter().map(<[u8]>::to_vec).collect()),
+        )
     }
 
     /// The literals from the Unicode parse of a case-insensitive pattern.

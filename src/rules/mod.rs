@@ -7,18 +7,21 @@
 pub mod builtin;
 mod compile;
 mod error;
+mod fast_form;
 mod gate;
 mod lazy_regex;
 mod literals;
 mod pattern;
+mod prebuilt;
 mod raw;
 mod yaml;
 
 pub use compile::{load, PackSource};
 pub use error::RuleError;
+pub use fast_form::is_block_ascii;
 pub use gate::LiteralGate;
 pub use lazy_regex::LazyRegex;
-pub use pattern::{is_block_ascii, Pattern};
+pub use pattern::Pattern;
 pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
 use std::fmt;
@@ -207,13 +210,13 @@ pub struct ClauseMatcher {
     /// The match tree.
     pub tree: Node,
     /// Headings of the section where the clause belongs, best first.
-    pub section: Vec<LazyRegex>,
+    pub section: Vec<Pattern>,
     /// Expected number of distinct matches.
     pub occurs: Occurs,
     /// Trigger that must hold in the document for the rule to apply.
     pub when: Option<Node>,
     /// Heading a match's section (or an enclosing one) must match.
-    pub within_section: Option<LazyRegex>,
+    pub within_section: Option<Pattern>,
     /// How negated matches count.
     pub negation: Negation,
     /// Whether matches in link text count.

@@ -35,13 +35,17 @@
 
 use regex::Regex;
 use regex_automata::meta;
-use regex_syntax::hir::{self, Hir, HirKind, Look};
+use regex_syntax::hir::Hir;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use super::fast_form::{
+    block_form, is_block_ascii, parse_ascii, parse_unicode, survives_transliteration,
+};
 use super::lazy_regex::{self, LazyRegex};
 use super::literals;
+use super::prebuilt::{self, Prebuilt, Searcher};
 
 /// Largest compiled size of one regex; a hostile pattern is refused, not built.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -57,10 +61,13 @@ pub struct Pattern {
     /// The fast form's syntax tree and the required literals; parsed on first
     /// need for a built-in pattern.
     parsed: OnceLock<Parsed>,
+    /// What `build.rs` prepared, for a built-in pattern: its literals and
+    /// usually its fast form's automata, so that it need not be parsed.
+    prebuilt: Option<&'static Prebuilt>,
     /// The regex as written, parsed on first need.
     exact_hir: OnceLock<Hir>,
     regex: LazyRegex,
-    fast: OnceLock<meta::Regex>,
+    fast: OnceLock<Searcher>,
     exact: OnceLock<meta::Regex>,
 }
 
@@ -69,7 +76,8 @@ pub struct Pattern {
 struct Parsed {
     /// The syntax tree of the fast form.
     fast_hir: Hir,
-    /// Strings one of which every match contains (see [`super::literals`]).
+    /// Strings one of which every match contains (see [`super::literals`]);
+    /// not worked out (`None`) when they are prebuilt.
     literals: Option<Vec<Vec<u8>>>,
     /// See [`Pattern::transliterable`].
     transliterable: bool,
@@ -78,30 +86,34 @@ struct Parsed {
 impl Parsed {
     /// The fast form and literals of a valid regex, and its Unicode parse when
     /// that was needed to get them.
-    fn of(source: &str, case_insensitive: bool) -> Result<(Parsed, Option<Hir>), String> {
+    fn of(
+        source: &str,
+        case_insensitive: bool,
+        literals: bool,
+    ) -> Result<(Parsed, Option<Hir>), String> {
         Ok(match parse_ascii(source, case_insensitive) {
-            Some(ascii) => (Parsed::ascii(source, ascii), None),
+            Some(ascii) => (Parsed::ascii(source, ascii, literals), None),
             None => {
                 let hir = parse_unicode(source, case_insensitive)?;
-                (Parsed::unicode(&hir), Some(hir))
+                (Parsed::unicode(&hir, literals), Some(hir))
             }
         })
     }
 
     /// From the ASCII parse of `source`, which is then the fast form.
-    fn ascii(source: &str, ascii: Hir) -> Parsed {
+    fn ascii(source: &str, ascii: Hir, literals: bool) -> Parsed {
         Parsed {
-            literals: literals::required(&ascii),
+            literals: literals.then(|| literals::required(&ascii)).flatten(),
             fast_hir: ascii,
             transliterable: survives_transliteration(source),
         }
     }
 
     /// From the Unicode parse, for a regex without an ASCII one.
-    fn unicode(hir: &Hir) -> Parsed {
+    fn unicode(hir: &Hir, literals: bool) -> Parsed {
         Parsed {
             fast_hir: block_form(hir),
-            literals: literals::required(hir),
+            literals: literals.then(|| literals::required(hir)).flatten(),
             transliterable: false,
         }
     }
@@ -111,7 +123,9 @@ impl Pattern {
     /// A pattern known to be valid (built-in packs, checked by a unit test),
     /// parsed and compiled only when first needed.
     pub(crate) fn deferred(source: &str, case_insensitive: bool) -> Pattern {
-        Pattern::new(source, case_insensitive, OnceLock::new(), None)
+        let mut pattern = Pattern::new(source, case_insensitive, OnceLock::new(), None);
+        pattern.prebuilt = prebuilt::find(source, case_insensitive);
+        pattern
     }
 
     /// Parses `source` for the fast form only (see the module docs); the
@@ -121,7 +135,7 @@ impl Pattern {
     /// # Errors
     /// The Unicode parser's message when `source` is not a valid regex.
     pub fn parse(source: &str, case_insensitive: bool) -> Result<Pattern, String> {
-        let (parsed, exact) = Parsed::of(source, case_insensitive)?;
+        let (parsed, exact) = Parsed::of(source, case_insensitive, true)?;
         Ok(Pattern::new(
             source,
             case_insensitive,
@@ -134,8 +148,8 @@ impl Pattern {
     /// packs are checked eagerly, so errors point at the YAML).
     pub(crate) fn checked(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
         let parsed = match parse_ascii(source, case_insensitive) {
-            Some(ascii) => Parsed::ascii(source, ascii),
-            None => Parsed::unicode(&hir),
+            Some(ascii) => Parsed::ascii(source, ascii, true),
+            None => Parsed::unicode(&hir, true),
         };
         let mut pattern = Pattern::new(source, case_insensitive, OnceLock::from(parsed), Some(hir));
         pattern.regex = LazyRegex::compiled(source, case_insensitive, regex);
@@ -156,6 +170,7 @@ impl Pattern {
             source: source.to_owned(),
             case_insensitive,
             parsed,
+            prebuilt: None,
             exact_hir,
             regex: LazyRegex::new(source, case_insensitive),
             fast: OnceLock::new(),
@@ -166,8 +181,9 @@ impl Pattern {
     /// Parses the pattern now if it is not yet (see [`Pattern::deferred`]).
     fn parsed(&self) -> &Parsed {
         self.parsed.get_or_init(|| {
-            let (parsed, exact) = Parsed::of(&self.source, self.case_insensitive)
-                .expect("rule regexes are validated when loaded");
+            let (parsed, exact) =
+                Parsed::of(&self.source, self.case_insensitive, self.prebuilt.is_none())
+                    .expect("rule regexes are validated when loaded");
             if let Some(exact) = exact {
                 let _ = self.exact_hir.set(exact);
             }
@@ -181,11 +197,27 @@ impl Pattern {
         &self.source
     }
 
+    /// Whether the regex matches case-insensitively.
+    #[must_use]
+    pub fn case_insensitive(&self) -> bool {
+        self.case_insensitive
+    }
+
     /// Required literals: every match contains one of these strings, ASCII
     /// case aside; `None` when no useful set is known.
     #[must_use]
-    pub fn literals(&self) -> Option<&[Vec<u8>]> {
-        self.parsed().literals.as_deref()
+    pub fn literals(&self) -> Option<Vec<&[u8]>> {
+        match self.prebuilt {
+            Some(p) => p.literals.map(<[_]>::to_vec),
+            None => Some(
+                self.parsed()
+                    .literals
+                    .as_ref()?
+                    .iter()
+                    .map(Vec::as_slice)
+                    .collect(),
+            ),
+        }
     }
 
     /// Whether the fast form is exact on a block rewritten by
@@ -195,7 +227,24 @@ impl Pattern {
     /// rewriting produces or changes: no `_`, no POSIX class (`[[:punct:]]`
     /// holds `_`), no `\x`/`\u` escape, no `u` flag.
     pub(crate) fn transliterable(&self) -> bool {
-        self.parsed().transliterable
+        match self.prebuilt {
+            Some(p) => p.transliterable,
+            None => self.parsed().transliterable,
+        }
+    }
+
+    /// Whether the regex matches somewhere in `text`. Printable ASCII is
+    /// searched with the fast form, which is exact there (see the module
+    /// docs) and, for a built-in regex, usually prebuilt.
+    ///
+    /// # Panics
+    /// As [`Pattern::regex`] does.
+    #[must_use]
+    pub fn is_match(&self, text: &str) -> bool {
+        if text.bytes().all(is_block_ascii) {
+            return self.fast().is_match(regex_automata::Input::new(text));
+        }
+        self.regex().is_match(text)
     }
 
     /// The regex as written (Unicode semantics), compiled on first use.
@@ -209,10 +258,21 @@ impl Pattern {
     }
 
     /// Leftmost-first searcher exact on blocks of printable ASCII (see the
-    /// module docs).
-    pub(crate) fn fast(&self) -> &meta::Regex {
-        self.fast
-            .get_or_init(|| build_one(&self.parsed().fast_hir, Form::Fast))
+    /// module docs): prebuilt for most built-in patterns, else compiled now.
+    pub(crate) fn fast(&self) -> &Searcher {
+        self.fast.get_or_init(|| {
+            self.prebuilt
+                .and_then(|p| p.dfas.as_ref()?.regex())
+                .map_or_else(
+                    || Searcher::Compiled(self.compiled_fast()),
+                    |re| Searcher::Prebuilt(Box::new(re)),
+                )
+        })
+    }
+
+    /// The fast form compiled from its syntax tree, prebuilt or not.
+    pub(crate) fn compiled_fast(&self) -> meta::Regex {
+        build_one(&self.parsed().fast_hir, Form::Fast)
     }
 
     /// Leftmost-first searcher with the regex's own (Unicode) semantics.
@@ -246,38 +306,6 @@ impl Pattern {
         }
         Ok(())
     }
-}
-
-/// See [`Pattern::transliterable`]; `source` has an ASCII parse.
-fn survives_transliteration(source: &str) -> bool {
-    let names = |s: &str| source.contains(s);
-    let u_flag = source.match_indices("(?").any(|(i, _)| {
-        source[i + 2..]
-            .chars()
-            .take_while(|&c| c != ':' && c != ')')
-            .any(|c| c == 'u')
-    });
-    source.is_ascii() && !["_", "[[:", "\\x", "\\u", "\\U"].into_iter().any(names) && !u_flag
-}
-
-/// The byte-oriented, ASCII-only parse: the fast form itself, or `None` when
-/// the regex needs Unicode syntax.
-fn parse_ascii(source: &str, case_insensitive: bool) -> Option<Hir> {
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .case_insensitive(case_insensitive)
-        .build()
-        .parse(source)
-        .ok()
-}
-
-fn parse_unicode(source: &str, case_insensitive: bool) -> Result<Hir, String> {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(case_insensitive)
-        .build()
-        .parse(source)
-        .map_err(|e| e.to_string())
 }
 
 impl Deref for Pattern {
@@ -341,86 +369,19 @@ fn build_one(hir: &Hir, form: Form) -> meta::Regex {
 /// with a cache per thread, so they stay small.
 const PATTERN_CACHE_CAPACITY: usize = 64 << 10;
 
-/// A Unicode syntax tree restricted to blocks of printable ASCII (see the
-/// module docs): every class becomes a byte class of its members that can
-/// occur there.
-fn block_form(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(l) => {
-            if l.0.iter().all(|&b| is_block_ascii(b)) {
-                Hir::literal(l.0.clone())
-            } else {
-                Hir::fail()
-            }
-        }
-        HirKind::Class(class) => {
-            let ranges: Vec<(u32, u32)> = match class {
-                hir::Class::Unicode(c) => c
-                    .ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                    .take_while(|&(start, _)| start < 0x80)
-                    .collect(),
-                hir::Class::Bytes(c) => c
-                    .ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                    .take_while(|&(start, _)| start < 0x80)
-                    .collect(),
-            };
-            let mut bytes = hir::ClassBytes::new(ranges.into_iter().map(|(start, end)| {
-                // Both fit in a byte: `start < 0x80` and `end` is clipped to it.
-                hir::ClassBytesRange::new(start as u8, end.min(0x7f) as u8)
-            }));
-            bytes.intersect(&block_bytes());
-            Hir::class(hir::Class::Bytes(bytes))
-        }
-        HirKind::Look(look) => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
-        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(block_form(&r.sub)),
-        }),
-        HirKind::Capture(c) => Hir::capture(hir::Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(block_form(&c.sub)),
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(block_form).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(block_form).collect()),
-    }
-}
-
-/// The bytes [`is_block_ascii`] accepts, as a class.
-fn block_bytes() -> hir::ClassBytes {
-    hir::ClassBytes::new([
-        hir::ClassBytesRange::new(0, 0x08),
-        hir::ClassBytesRange::new(0x0e, 0x7f),
-    ])
-}
-
-/// Whether byte `b` can occur in a block the fast form is exact on.
-#[must_use]
-pub fn is_block_ascii(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn pattern(p: &str) -> Pattern {
         Pattern::parse(p, true).unwrap()
+    }
+
+    fn found_fast(p: &Pattern, text: &str) -> Vec<String> {
+        p.fast()
+            .find_iter(regex_automata::Input::new(text))
+            .map(|m| text[m].to_owned())
+            .collect()
     }
 
     fn found(re: &meta::Regex, text: &str) -> Vec<String> {
@@ -433,9 +394,9 @@ mod tests {
     fn forms_agree_on_printable_ascii() {
         let p = pattern(r"\bage\b|\bcop+a\B|\bdata[^.;]{0,20}\bkept\b");
         let text = "Your age AGE. coppas coppa? stage; DATA is KEPT.";
-        assert_eq!(found(p.fast(), text), found(p.exact(), text));
+        assert_eq!(found_fast(&p, text), found(p.exact(), text));
         assert_eq!(
-            found(p.fast(), text),
+            found_fast(&p, text),
             ["age", "AGE", "coppa", "DATA is KEPT"]
         );
         assert_eq!(p.regex().find_iter(text).count(), 4);
@@ -444,19 +405,19 @@ mod tests {
     #[test]
     fn forms_differ_next_to_non_ascii_text() {
         let p = pattern(r"\bage\b");
-        assert_eq!(found(p.fast(), "éage"), ["age"]);
+        assert_eq!(found_fast(&p, "éage"), ["age"]);
         assert!(found(p.exact(), "éage").is_empty());
         // The fast form counts bytes where the regex counts characters.
         let gap = pattern(r"data[^.;]{0,20}kept");
         let text = format!("data{}kept", "é".repeat(15));
-        assert!(found(gap.fast(), &text).is_empty());
+        assert!(found_fast(&gap, &text).is_empty());
         assert_eq!(found(gap.exact(), &text), [text.as_str()]);
     }
 
     #[test]
     fn unicode_syntax_takes_the_unicode_parse() {
         let p = pattern(r"\b[\wäöü-]+strasse\s+\d+");
-        assert_eq!(found(p.fast(), "Hauptstrasse 5"), ["Hauptstrasse 5"]);
+        assert_eq!(found_fast(&p, "Hauptstrasse 5"), ["Hauptstrasse 5"]);
         assert_eq!(found(p.exact(), "Königstrasse 5"), ["Königstrasse 5"]);
         assert!(Pattern::parse(r"(unclosed", true).is_err());
     }

@@ -1,0 +1,117 @@
+//! A rule regex's *fast form*: its syntax tree for blocks of printable ASCII
+//! (see `pattern` for why there are two forms).
+//!
+//! This file depends on `regex-syntax` alone: the build script includes it to
+//! prebuild the automata of the built-in patterns (see `prebuilt`), so the
+//! forms built ahead of time and at run time come from the same code.
+
+use regex_syntax::hir::{self, Hir, HirKind, Look};
+
+/// Whether the fast form, when it is the ASCII parse of `source`, is exact
+/// on a block rewritten by `engine::transliterate` (see
+/// `Pattern::transliterable`).
+pub(crate) fn survives_transliteration(source: &str) -> bool {
+    let names = |s: &str| source.contains(s);
+    let u_flag = source.match_indices("(?").any(|(i, _)| {
+        source[i + 2..]
+            .chars()
+            .take_while(|&c| c != ':' && c != ')')
+            .any(|c| c == 'u')
+    });
+    source.is_ascii() && !["_", "[[:", "\\x", "\\u", "\\U"].into_iter().any(names) && !u_flag
+}
+
+/// The byte-oriented, ASCII-only parse: the fast form itself, or `None` when
+/// the regex needs Unicode syntax.
+pub(crate) fn parse_ascii(source: &str, case_insensitive: bool) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .case_insensitive(case_insensitive)
+        .build()
+        .parse(source)
+        .ok()
+}
+
+/// The parse of the regex as written (Unicode semantics).
+pub(crate) fn parse_unicode(source: &str, case_insensitive: bool) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .build()
+        .parse(source)
+        .map_err(|e| e.to_string())
+}
+
+/// A Unicode syntax tree restricted to blocks of printable ASCII (see the
+/// module docs): every class becomes a byte class of its members that can
+/// occur there.
+pub(crate) fn block_form(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(l) => {
+            if l.0.iter().all(|&b| is_block_ascii(b)) {
+                Hir::literal(l.0.clone())
+            } else {
+                Hir::fail()
+            }
+        }
+        HirKind::Class(class) => {
+            let ranges: Vec<(u32, u32)> = match class {
+                hir::Class::Unicode(c) => c
+                    .ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .take_while(|&(start, _)| start < 0x80)
+                    .collect(),
+                hir::Class::Bytes(c) => c
+                    .ranges()
+                    .iter()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .take_while(|&(start, _)| start < 0x80)
+                    .collect(),
+            };
+            let mut bytes = hir::ClassBytes::new(ranges.into_iter().map(|(start, end)| {
+                // Both fit in a byte: `start < 0x80` and `end` is clipped to it.
+                hir::ClassBytesRange::new(start as u8, end.min(0x7f) as u8)
+            }));
+            bytes.intersect(&block_bytes());
+            Hir::class(hir::Class::Bytes(bytes))
+        }
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(block_form(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(block_form(&c.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(block_form).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(block_form).collect()),
+    }
+}
+
+/// The bytes [`is_block_ascii`] accepts, as a class.
+fn block_bytes() -> hir::ClassBytes {
+    hir::ClassBytes::new([
+        hir::ClassBytesRange::new(0, 0x08),
+        hir::ClassBytesRange::new(0x0e, 0x7f),
+    ])
+}
+
+/// Whether byte `b` can occur in a block the fast form is exact on.
+#[must_use]
+pub fn is_block_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}

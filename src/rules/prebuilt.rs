@@ -1,0 +1,205 @@
+//! The built-in patterns' required literals and search automata, built ahead
+//! of time by `build.rs`.
+//!
+//! A one-file run with every pack would otherwise parse ~190 regexes, work out
+//! their literals, compile them and build lazy-DFA states while searching:
+//! most of its time (profiled: 3 of every 4 instructions). Here each built-in
+//! pattern comes with its literals (so the literal gate needs no parse) and,
+//! when they are small enough, a sparse forward and reverse DFA of its fast
+//! form, which deserialize in microseconds and search without building
+//! anything. Patterns with bounded gaps (`[^.;]{0,60}`) have DFAs far too
+//! large to build; they are compiled at run time as before.
+//!
+//! Deserializing checks the automaton (no `unsafe`); one that fails the check
+//! (it cannot, short of a mismatched `regex-automata`) is compiled at run time
+//! instead. A unit test compares every prebuilt automaton with the run-time
+//! compilation of the same pattern.
+
+use std::ops::Range;
+
+use regex_automata::dfa::dense;
+use regex_automata::dfa::regex::{FindMatches, Regex};
+use regex_automata::{meta, Input};
+
+/// A dense DFA over bytes baked into the binary.
+type Dfa = dense::DFA<&'static [u32]>;
+
+/// Bytes aligned for a dense DFA's `u32` transitions.
+#[repr(C, align(4))]
+#[derive(Debug)]
+pub(crate) struct Aligned<B: ?Sized>(pub B);
+
+/// What `build.rs` prepared for one built-in pattern.
+#[derive(Debug)]
+pub(crate) struct Prebuilt {
+    /// The regex as written.
+    pub source: &'static str,
+    /// Whether it is matched case-insensitively.
+    pub case_insensitive: bool,
+    /// See `Pattern::transliterable`.
+    pub transliterable: bool,
+    /// See `Pattern::literals`.
+    pub literals: Option<&'static [&'static [u8]]>,
+    /// The serialized automata of the fast form, if small enough.
+    pub dfas: Option<Dfas>,
+}
+
+/// Serialized sparse DFAs, in the target's byte order.
+#[derive(Debug)]
+pub(crate) struct Dfas {
+    /// Unanchored, leftmost-first: finds where a match ends.
+    pub forward: &'static Aligned<[u8]>,
+    /// Anchored, run backwards from a match's end: finds where it starts.
+    pub reverse: &'static Aligned<[u8]>,
+}
+
+static TABLE: &[Prebuilt] = include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
+
+/// What was prepared for the built-in pattern `source`, if anything.
+pub(crate) fn find(source: &str, case_insensitive: bool) -> Option<&'static Prebuilt> {
+    TABLE
+        .binary_search_by(|p| (p.source, p.case_insensitive).cmp(&(source, case_insensitive)))
+        .ok()
+        .map(|i| &TABLE[i])
+}
+
+impl Dfas {
+    /// The searcher, or `None` if the bytes do not deserialize.
+    pub(crate) fn regex(&self) -> Option<Regex<Dfa>> {
+        let (forward, _) = Dfa::from_bytes(&self.forward.0).ok()?;
+        let (reverse, _) = Dfa::from_bytes(&self.reverse.0).ok()?;
+        Some(Regex::builder().build_from_dfas(forward, reverse))
+    }
+}
+
+/// A pattern's fast-form searcher: prebuilt, or compiled at run time.
+#[derive(Clone, Debug)]
+pub(crate) enum Searcher {
+    /// Deserialized from the automata `build.rs` made (boxed: the two DFAs'
+    /// headers are large, a compiled regex is a pointer).
+    Prebuilt(Box<Regex<Dfa>>),
+    /// Compiled at run time (a lazy DFA).
+    Compiled(meta::Regex),
+}
+
+impl Searcher {
+    /// The leftmost-first matches in `input`, in order.
+    pub(crate) fn find_iter<'r, 'h>(&'r self, input: Input<'h>) -> Matches<'r, 'h> {
+        match self {
+            Searcher::Prebuilt(re) => Matches::Prebuilt(re.find_iter(input)),
+            Searcher::Compiled(re) => Matches::Compiled(re.find_iter(input)),
+        }
+    }
+
+    /// Whether there is a match in `input`.
+    pub(crate) fn is_match(&self, input: Input<'_>) -> bool {
+        match self {
+            Searcher::Prebuilt(re) => re.is_match(input),
+            Searcher::Compiled(re) => re.is_match(input),
+        }
+    }
+}
+
+/// Iterator over the match ranges of a [`Searcher`].
+pub(crate) enum Matches<'r, 'h> {
+    /// From a prebuilt searcher.
+    Prebuilt(FindMatches<'r, 'h, Dfa>),
+    /// From a compiled searcher.
+    Compiled(meta::FindMatches<'r, 'h>),
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        match self {
+            Matches::Prebuilt(it) => it.next().map(|m| m.range()),
+            Matches::Compiled(it) => it.next().map(|m| m.range()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::builtin::BUILTIN_PACKS;
+    use crate::rules::{load, PackSource};
+    use crate::source::SourceFile;
+
+    fn builtin() -> crate::rules::RuleSet {
+        let sources: Vec<PackSource> = BUILTIN_PACKS
+            .iter()
+            .map(|p| PackSource {
+                file: SourceFile::new(format!("<builtin>/{}.yaml", p.name), p.source),
+                builtin: true,
+            })
+            .collect();
+        load(&sources).expect("built-in packs load")
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_covers_every_builtin_pattern() {
+        assert!(TABLE
+            .windows(2)
+            .all(|w| (w[0].source, w[0].case_insensitive) < (w[1].source, w[1].case_insensitive)));
+        let rules = builtin();
+        for p in rules.patterns() {
+            assert!(
+                find(p.as_str(), p.case_insensitive()).is_some(),
+                "build.rs did not prepare {:?}",
+                p.as_str()
+            );
+        }
+        // Most patterns get automata; the gap patterns are the exception.
+        let with_dfas = TABLE.iter().filter(|p| p.dfas.is_some()).count();
+        assert!(
+            with_dfas * 4 > TABLE.len() * 3,
+            "{with_dfas} of {}",
+            TABLE.len()
+        );
+    }
+
+    #[test]
+    fn prebuilt_literals_are_those_computed_at_run_time() {
+        for p in TABLE {
+            let computed = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
+            let computed: Option<Vec<&[u8]>> = computed.literals();
+            assert_eq!(p.literals.map(<[_]>::to_vec), computed, "{:?}", p.source);
+        }
+    }
+
+    #[test]
+    fn prebuilt_automata_match_like_the_compiled_fast_form() {
+        let seed = crate::rules::builtin::BUILTIN_PACKS
+            .iter()
+            .map(|p| p.source)
+            .collect::<String>();
+        // Every example of every rule, plus the packs' own text (regex-heavy,
+        // with `_`, punctuation and digits), one line at a time.
+        let rules = builtin();
+        let mut texts: Vec<Vec<u8>> = rules
+            .rules()
+            .iter()
+            .flat_map(|r| r.examples.present.iter().chain(&r.examples.absent))
+            .map(|t| t.clone().into_bytes())
+            .collect();
+        texts.extend(seed.lines().map(|l| l.as_bytes().to_vec()));
+        // A transliterated block: `_` and 0x80 stand for non-ASCII characters.
+        texts.push(b"\x80data_ breach\x80 notify _children under 13\x80".to_vec());
+        for p in TABLE {
+            let Some(dfas) = &p.dfas else { continue };
+            let prebuilt =
+                Searcher::Prebuilt(Box::new(dfas.regex().expect("prebuilt DFAs deserialize")));
+            let compiled = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
+            let compiled = Searcher::Compiled(compiled.compiled_fast());
+            for text in &texts {
+                for start in [0, 1.min(text.len())] {
+                    let input = || Input::new(text).range(start..text.len());
+                    let a: Vec<_> = prebuilt.find_iter(input()).collect();
+                    let b: Vec<_> = compiled.find_iter(input()).collect();
+                    assert_eq!(a, b, "{:?} on {:?}", p.source, text.escape_ascii());
+                }
+            }
+        }
+    }
+}
