@@ -6,6 +6,9 @@
 //! enough to tell these languages apart on policy-length text, and it needs
 //! no model. Short texts (fewer than [`MIN_WORDS`] words) are not judged.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Shortest text, in words, whose language is judged.
 pub const MIN_WORDS: usize = 60;
 /// Words looked at (from the start of the document).
@@ -216,16 +219,25 @@ const STOP_WORDS: &[(Language, &[&str])] = &[
 pub fn detect(text: &str) -> Option<Language> {
     let mut counts = [0usize; STOP_WORDS.len()];
     let mut words = 0usize;
+    let languages_of = stop_word_languages();
+    let mut lower = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(MAX_WORDS)
     {
         words += 1;
-        let lower = word.to_lowercase();
-        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
-            if list.contains(&lower.as_str()) {
-                counts[i] += 1;
+        // `str::to_lowercase` but for final sigma, which no stop word holds.
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(&mask) = languages_of.get(lower.as_str()) {
+            for (i, count) in counts.iter_mut().enumerate() {
+                *count += usize::from(mask & (1 << i) != 0);
             }
         }
     }
@@ -240,6 +252,22 @@ pub fn detect(text: &str) -> Option<Language> {
         return Some(Language::English);
     }
     Some(STOP_WORDS[best].0)
+}
+
+/// Each stop word and the languages (bits, by index in [`STOP_WORDS`]) whose
+/// list holds it: one lookup per word instead of a scan of every list.
+fn stop_word_languages() -> &'static HashMap<&'static str, u16> {
+    const _: () = assert!(STOP_WORDS.len() <= 16, "one bit per language in a u16");
+    static MAP: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
+            for &word in *list {
+                *map.entry(word).or_insert(0) |= 1 << i;
+            }
+        }
+        map
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub use decode::{decode, DecodeError, BINARY_SNIFF_LEN};
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A decoded source file: its display path, its text and its line index.
 ///
@@ -27,7 +27,8 @@ pub struct SourceFile {
 struct Inner {
     path: String,
     text: String,
-    lines: LineIndex,
+    /// Built on first use: most files (every built-in pack) never need it.
+    lines: OnceLock<LineIndex>,
     origin: Option<OriginMap>,
     note: Option<String>,
 }
@@ -47,12 +48,11 @@ impl SourceFile {
     }
 
     fn with_origin(path: String, text: String, origin: Option<OriginMap>) -> Self {
-        let lines = LineIndex::new(&text);
         Self {
             inner: Arc::new(Inner {
                 path,
                 text,
-                lines,
+                lines: OnceLock::new(),
                 origin,
                 note: None,
             }),
@@ -119,13 +119,15 @@ impl SourceFile {
     /// The line index of the text.
     #[must_use]
     pub fn lines(&self) -> &LineIndex {
-        &self.inner.lines
+        self.inner
+            .lines
+            .get_or_init(|| LineIndex::new(&self.inner.text))
     }
 
     /// Line and column of a byte offset.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> LineCol {
-        self.inner.lines.line_col(&self.inner.text, offset)
+        self.lines().line_col(&self.inner.text, offset)
     }
 
     /// Length of a leading byte-order mark (0 or 3).
