@@ -66,13 +66,19 @@ fn main() {
             continue;
         };
         let (fast, ascii) = (&form.fast, form.unicode.is_none());
-        let literals = match literals::required(form.unicode.as_ref().unwrap_or(fast)) {
-            Some(set) => {
-                let items: Vec<String> = set
+        let literals = match literals::required_all(form.unicode.as_ref().unwrap_or(fast)) {
+            Some(sets) => {
+                let sets: Vec<String> = sets
                     .iter()
-                    .map(|l| format!("b\"{}\"", l.escape_ascii()))
+                    .map(|set| {
+                        let items: Vec<String> = set
+                            .iter()
+                            .map(|l| format!("b\"{}\"", l.escape_ascii()))
+                            .collect();
+                        format!("&[{}]", items.join(", "))
+                    })
                     .collect();
-                format!("Some(&[{}])", items.join(", "))
+                format!("Some(&[{}])", sets.join(", "))
             }
             None => "None".to_owned(),
         };

@@ -70,9 +70,9 @@ impl Hits {
         // Built-in patterns are parsed on first use, and the gate needs them
         // all: parse them side by side first (outside the gate's `OnceLock`,
         // whose initializer must not wait on other pool jobs).
-        split::map(patterns, |p| p.literals().is_some());
+        split::map(patterns, |p| p.literal_sets().is_some());
         let gate = rules.gate();
-        let candidates = Candidates::find(doc, gate, &kinds, patterns.len());
+        let candidates = Candidates::find(doc, gate, &kinds);
         let mut ungated = vec![false; patterns.len()];
         for &p in gate.ungated() {
             ungated[p] = true;
@@ -84,7 +84,7 @@ impl Hits {
             let pattern = &patterns[p];
             let mut hits = Vec::new();
             for (b, block) in blocks.iter().enumerate() {
-                if !(ungated[p] || candidates.has(b, p)) {
+                if !(ungated[p] || candidates.has(gate, b, p)) {
                     continue;
                 }
                 // Bounded to the block; the text around it still counts for
@@ -137,8 +137,8 @@ impl Hits {
     }
 }
 
-/// Per block, the gated patterns with a literal in it: a bit set of
-/// `words` 64-bit words a block (5 MB for a 45 MB policy with every pack).
+/// Per block, the gate's conjuncts with a literal in it: a bit set of
+/// `words` 64-bit words a block (6 MB for a 45 MB policy with every pack).
 struct Candidates {
     words: usize,
     bits: Vec<u64>,
@@ -146,30 +146,33 @@ struct Candidates {
 
 impl Candidates {
     /// Runs the literal gate over `doc`; headings get no candidates.
-    fn find(doc: &Document, gate: &LiteralGate, kinds: &[BlockKind], patterns: usize) -> Self {
+    fn find(doc: &Document, gate: &LiteralGate, kinds: &[BlockKind]) -> Self {
         let blocks = doc.blocks();
-        let words = patterns.div_ceil(64);
+        let words = gate.conjunct_count().div_ceil(64);
         let mut bits = vec![0u64; blocks.len() * words];
         // Occurrences come in order of their end, so the block cursor only
         // moves forward; a literal never holds '\n', so it lies in one block.
         let mut b = 0;
-        for (end, owners) in gate.occurrences(doc.folded()) {
+        for (end, conjuncts) in gate.occurrences(doc.folded()) {
             while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
                 b += 1;
             }
             if matches!(kinds[b], BlockKind::Heading) || end > blocks[b].range.end {
                 continue;
             }
-            for &p in owners {
-                bits[b * words + p / 64] |= 1 << (p % 64);
+            for &c in conjuncts {
+                bits[b * words + c / 64] |= 1 << (c % 64);
             }
         }
         Candidates { words, bits }
     }
 
-    /// Whether gated pattern `p` has a literal in block `b`.
-    fn has(&self, b: usize, p: usize) -> bool {
-        self.bits[b * self.words + p / 64] & (1 << (p % 64)) != 0
+    /// Whether block `b` holds a literal of each of gated pattern `p`'s
+    /// conjuncts.
+    fn has(&self, gate: &LiteralGate, b: usize, p: usize) -> bool {
+        let row = &self.bits[b * self.words..(b + 1) * self.words];
+        gate.conjuncts(p)
+            .all(|c| row[c / 64] & (1 << (c % 64)) != 0)
     }
 }
 

@@ -70,6 +70,66 @@ pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     (best.is_empty() || min_len(&best) >= MIN_LITERAL).then(|| Rc::unwrap_or_clone(best))
 }
 
+/// Most required sets kept for one regex by [`required_all`].
+const MAX_SETS: usize = 4;
+/// Most strings in a set [`required_all`] adds to the best one: larger sets
+/// filter little and cost the gate's automaton more than they save.
+const MAX_EXTRA_SET: usize = 8;
+
+/// Required sets that must *all* occur in every match: the best one
+/// ([`required`]) first, then those of the parts a match is made of, so that
+/// `A[^.;]{0,60}B` is searched only where a literal of A and one of B occur.
+/// A set implied by one already kept (each of whose strings contains one of
+/// its strings) is left out. `None` when no good set is known.
+pub(crate) fn required_all(hir: &Hir) -> Option<Vec<Strings>> {
+    let mut sets = vec![required(hir)?];
+    parts(hir, &mut sets);
+    Some(sets)
+}
+
+/// Adds the required sets of the parts every match of `hir` is made of: the
+/// stretches of a concatenation between its gaps (children that require
+/// nothing, like `[^.;]{0,40}`), then, within them, groups and repetitions
+/// of at least one.
+fn parts(hir: &Hir, sets: &mut Vec<Strings>) {
+    let add = |set: Option<Strings>, sets: &mut Vec<Strings>| {
+        if let Some(set) = set {
+            if sets.len() < MAX_SETS
+                && set.len() <= MAX_EXTRA_SET
+                && !sets.iter().any(|kept| implies(kept, &set))
+            {
+                sets.push(set);
+            }
+        }
+    };
+    match hir.kind() {
+        HirKind::Capture(cap) => parts(&cap.sub, sets),
+        HirKind::Repetition(rep) if rep.min > 0 => parts(&rep.sub, sets),
+        HirKind::Concat(subs) => {
+            let is_gap = |sub: &Hir| {
+                let facts = analyze(sub);
+                facts.exact.is_none() && facts.required.is_none()
+            };
+            for stretch in subs.split(|sub| is_gap(sub)) {
+                add(required(&Hir::concat(stretch.to_vec())), sets);
+            }
+            for sub in subs {
+                parts(sub, sets);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether every string of `kept` contains a string of `set`: then a block
+/// holding one of `kept` holds one of `set`, and `set` filters nothing more.
+fn implies(kept: &Strings, set: &Strings) -> bool {
+    kept.iter().all(|k| {
+        set.iter()
+            .any(|s| k.windows(s.len().max(1)).any(|w| w == s.as_slice()))
+    })
+}
+
 fn analyze(hir: &Hir) -> Facts {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Facts {
@@ -377,6 +437,43 @@ mod tests {
         // One branch without a literal: no gate at all.
         assert_eq!(req(r"\bsell\b|\w+ing").unwrap(), ["ing", "sell"]);
         assert_eq!(req(r"\bsell\b|\d+"), None);
+    }
+
+    /// Every set of [`required_all`] of a case-insensitive pattern.
+    fn req_all(pattern: &str) -> Vec<Vec<String>> {
+        let p = crate::rules::Pattern::parse(pattern, true).unwrap();
+        p.literal_sets()
+            .unwrap()
+            .into_iter()
+            .map(|set| strings(Some(set.into_iter().map(<[u8]>::to_vec).collect())).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn each_part_of_a_match_adds_a_set() {
+        // The best set first, then the other part's.
+        assert_eq!(
+            req_all(r"\b(sell|sale)\b[^.;]{0,40}\bdata"),
+            [vec!["data"], vec!["sale", "sell"]]
+        );
+        // Through groups and repetitions of at least one.
+        assert_eq!(
+            req_all(r"(breach\s+of\s+(?:your\s+)+data){1,2}"),
+            [vec!["breach "], vec!["your "]]
+        );
+        // A part implied by a kept set adds nothing: every "third-party"
+        // holds "third".
+        assert_eq!(
+            req_all(r"\bthird[\s-]+part(y|ies)"),
+            [vec!["third ", "third-"]]
+        );
+        // Alternatives are not split into parts.
+        assert_eq!(
+            req_all(r"\bsell\b.{0,9}\bdata|\bsale\b.{0,9}\bdata"),
+            [vec!["data"]]
+        );
+        // At most four sets.
+        assert_eq!(req_all(r"aaa.bbb.ccc.ddd.eee.fff").len(), 4);
     }
 
     #[test]

@@ -76,9 +76,9 @@ pub struct Pattern {
 struct Parsed {
     /// The syntax tree of the fast form.
     fast_hir: Hir,
-    /// Strings one of which every match contains (see [`super::literals`]);
-    /// not worked out (`None`) when they are prebuilt.
-    literals: Option<Vec<Vec<u8>>>,
+    /// Sets of strings, one string of each of which every match contains
+    /// (see [`super::literals`]); not worked out (`None`) when prebuilt.
+    literals: Option<Vec<Vec<Vec<u8>>>>,
     /// See [`Pattern::transliterable`].
     transliterable: bool,
 }
@@ -103,7 +103,7 @@ impl Parsed {
     /// From the ASCII parse of `source`, which is then the fast form.
     fn ascii(source: &str, ascii: Hir, literals: bool) -> Parsed {
         Parsed {
-            literals: literals.then(|| literals::required(&ascii)).flatten(),
+            literals: literals.then(|| literals::required_all(&ascii)).flatten(),
             fast_hir: ascii,
             transliterable: survives_transliteration(source),
         }
@@ -113,7 +113,7 @@ impl Parsed {
     fn unicode(hir: &Hir, literals: bool) -> Parsed {
         Parsed {
             fast_hir: block_form(hir),
-            literals: literals.then(|| literals::required(hir)).flatten(),
+            literals: literals.then(|| literals::required_all(hir)).flatten(),
             transliterable: false,
         }
     }
@@ -204,17 +204,26 @@ impl Pattern {
     }
 
     /// Required literals: every match contains one of these strings, ASCII
-    /// case aside; `None` when no useful set is known.
+    /// case aside; `None` when no useful set is known. The best of
+    /// [`Pattern::literal_sets`].
     #[must_use]
     pub fn literals(&self) -> Option<Vec<&[u8]>> {
+        self.literal_sets()?.into_iter().next()
+    }
+
+    /// Sets of required literals, best first: every match contains one string
+    /// of *each* set, ASCII case aside (see [`super::literals::required_all`]);
+    /// `None` when no useful set is known.
+    #[must_use]
+    pub fn literal_sets(&self) -> Option<Vec<Vec<&[u8]>>> {
         match self.prebuilt {
-            Some(p) => p.literals.map(<[_]>::to_vec),
+            Some(p) => Some(p.literals?.iter().map(|set| set.to_vec()).collect()),
             None => Some(
                 self.parsed()
                     .literals
                     .as_ref()?
                     .iter()
-                    .map(Vec::as_slice)
+                    .map(|set| set.iter().map(Vec::as_slice).collect())
                     .collect(),
             ),
         }

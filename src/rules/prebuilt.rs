@@ -38,8 +38,8 @@ pub(crate) struct Prebuilt {
     pub case_insensitive: bool,
     /// See `Pattern::transliterable`.
     pub transliterable: bool,
-    /// See `Pattern::literals`.
-    pub literals: Option<&'static [&'static [u8]]>,
+    /// See `Pattern::literal_sets`.
+    pub literals: Option<&'static [&'static [&'static [u8]]]>,
     /// The serialized automata of the fast form, if small enough.
     pub dfas: Option<Dfas>,
 }
@@ -163,8 +163,11 @@ mod tests {
     fn prebuilt_literals_are_those_computed_at_run_time() {
         for p in TABLE {
             let computed = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
-            let computed: Option<Vec<&[u8]>> = computed.literals();
-            assert_eq!(p.literals.map(<[_]>::to_vec), computed, "{:?}", p.source);
+            let computed = computed.literal_sets();
+            let prebuilt = p
+                .literals
+                .map(|sets| sets.iter().map(|s| s.to_vec()).collect());
+            assert_eq!(prebuilt, computed, "{:?}", p.source);
         }
     }
 
