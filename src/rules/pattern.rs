@@ -270,12 +270,10 @@ impl Pattern {
     /// module docs): prebuilt for most built-in patterns, else compiled now.
     pub(crate) fn fast(&self) -> &Searcher {
         self.fast.get_or_init(|| {
-            self.prebuilt
-                .and_then(|p| p.dfas.as_ref()?.regex())
-                .map_or_else(
-                    || Searcher::Compiled(self.compiled_fast()),
-                    |re| Searcher::Prebuilt(Box::new(re)),
-                )
+            self.prebuilt.and_then(Prebuilt::searcher).map_or_else(
+                || Searcher::Compiled(self.compiled_fast()),
+                |re| Searcher::Prebuilt(Box::new(re)),
+            )
         })
     }
 
