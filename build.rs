@@ -101,11 +101,23 @@ fn main() {
             }
             None => "None".to_owned(),
         };
+        // Without automata, a filter: the forward DFA of the relaxed form.
+        let relaxed = || build_forward(&fast_form::relaxed(fast), big_endian);
+        let filter = match (dfas == "None").then(relaxed).flatten() {
+            Some(forward) => {
+                fs::write(dir.join(format!("{i}.filter")), forward).expect("OUT_DIR is writable");
+                format!(
+                    "Some(&Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt/{i}.filter\"))))"
+                )
+            }
+            None => "None".to_owned(),
+        };
         let transliterable = ascii && fast_form::survives_transliteration(source);
         let _ = writeln!(
             table,
             "    Prebuilt {{ source: {source:?}, case_insensitive: {case_insensitive}, \
-             transliterable: {transliterable}, literals: {literals}, dfas: {dfas} }},"
+             transliterable: {transliterable}, literals: {literals}, dfas: {dfas}, \
+             filter: {filter} }},"
         );
     }
     table.push_str("]\n");
@@ -213,50 +225,58 @@ fn fast_form(source: &str, case_insensitive: bool) -> Option<Form> {
     }
 }
 
-/// Serialized sparse forward and reverse DFAs of `hir` with the semantics of
+/// Serialized dense forward and reverse DFAs of `hir` with the semantics of
 /// the run-time searcher (leftmost-first, the same NFA configuration), or
 /// `None` when either is larger than [`DFA_SIZE_LIMIT`].
 fn build_dfas(hir: &Hir, big_endian: bool) -> Option<(Vec<u8>, Vec<u8>)> {
-    let nfa = |reverse: bool| {
-        thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .reverse(reverse)
-                    .which_captures(WhichCaptures::None),
-            )
-            .build_from_hir(hir)
-            .ok()
-    };
-    let limits = |c: dense::Config| {
-        c.dfa_size_limit(Some(DFA_SIZE_LIMIT))
-            .determinize_size_limit(Some(4 * DFA_SIZE_LIMIT))
-            .minimize(true)
-    };
-    let forward = dense::Builder::new()
-        .configure(limits(
-            dense::Config::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .start_kind(StartKind::Unanchored),
-        ))
-        .build_from_nfa(&nfa(false)?)
-        .ok()?;
+    let forward = build_forward(hir, big_endian)?;
     // As `regex_automata::dfa::regex::Builder` configures its reverse DFA.
-    let reverse = dense::Builder::new()
-        .configure(limits(
-            dense::Config::new()
-                .prefilter(None)
-                .specialize_start_states(false)
-                .start_kind(StartKind::Anchored)
-                .match_kind(MatchKind::All),
-        ))
-        .build_from_nfa(&nfa(true)?)
+    let reverse = build_dfa(
+        hir,
+        true,
+        dense::Config::new()
+            .prefilter(None)
+            .specialize_start_states(false)
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::All),
+        big_endian,
+    )?;
+    Some((forward, reverse))
+}
+
+/// The serialized forward DFA of [`build_dfas`].
+fn build_forward(hir: &Hir, big_endian: bool) -> Option<Vec<u8>> {
+    build_dfa(
+        hir,
+        false,
+        dense::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Unanchored),
+        big_endian,
+    )
+}
+
+fn build_dfa(hir: &Hir, reverse: bool, config: dense::Config, big_endian: bool) -> Option<Vec<u8>> {
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .reverse(reverse)
+                .which_captures(WhichCaptures::None),
+        )
+        .build_from_hir(hir)
         .ok()?;
-    let bytes = |dfa: dense::DFA<Vec<u32>>| {
-        Some(if big_endian {
-            dfa.to_bytes_big_endian().0
-        } else {
-            dfa.to_bytes_little_endian().0
-        })
-    };
-    Some((bytes(forward)?, bytes(reverse)?))
+    let dfa = dense::Builder::new()
+        .configure(
+            config
+                .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                .determinize_size_limit(Some(4 * DFA_SIZE_LIMIT))
+                .minimize(true),
+        )
+        .build_from_nfa(&nfa)
+        .ok()?;
+    Some(if big_endian {
+        dfa.to_bytes_big_endian().0
+    } else {
+        dfa.to_bytes_little_endian().0
+    })
 }

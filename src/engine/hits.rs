@@ -93,11 +93,15 @@ impl Hits {
                 match &kinds[b] {
                     BlockKind::Heading => {}
                     BlockKind::Ascii => {
-                        hits.extend(pattern.fast().find_iter(input));
+                        if pattern.may_match(&input) {
+                            hits.extend(pattern.fast().find_iter(input));
+                        }
                     }
                     BlockKind::Rewritten(t) if pattern.transliterable() => {
                         let input = Input::new(&t.bytes).range(t.range.clone());
-                        hits.extend(pattern.fast().find_iter(input).map(|m| t.origin(m)));
+                        if pattern.may_match(&input) {
+                            hits.extend(pattern.fast().find_iter(input).map(|m| t.origin(m)));
+                        }
                     }
                     BlockKind::Rewritten(_) | BlockKind::Other => {
                         hits.extend(pattern.exact().find_iter(input).map(|m| m.range()));

@@ -115,3 +115,60 @@ fn block_bytes() -> hir::ClassBytes {
 pub fn is_block_ascii(b: u8) -> bool {
     b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
+
+/// Longest bounded repetition [`relaxed`] keeps as it is.
+#[allow(dead_code)] // Only `build.rs` relaxes patterns.
+const MAX_KEPT_REPEAT: u32 = 3;
+
+/// `hir` with every repetition of more than [`MAX_KEPT_REPEAT`] made
+/// unbounded (`[^.;]{0,60}` becomes `[^.;]*`): it matches wherever `hir`
+/// does, and more. Counting gaps are what make a pattern's DFA too large to
+/// build ahead of time; without them it is small, and a block where it finds
+/// nothing cannot hold a match of `hir`.
+#[allow(dead_code)] // Only `build.rs` relaxes patterns.
+pub(crate) fn relaxed(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max.filter(|&max| max <= MAX_KEPT_REPEAT),
+            greedy: r.greedy,
+            sub: Box::new(relaxed(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(relaxed(&c.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relaxed).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relaxed).collect()),
+        _ => hir.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(hir: &Hir, text: &str) -> bool {
+        regex_automata::meta::Regex::builder()
+            .build_from_hir(hir)
+            .unwrap()
+            .is_match(text)
+    }
+
+    #[test]
+    fn relaxing_unbounds_long_repetitions_only() {
+        let hir = parse_ascii(r"\bsell\b[^.;]{0,10}\bdata(s{1,3})?", true).unwrap();
+        let relaxed = relaxed(&hir);
+        let far = format!("sell {} data", "x".repeat(40));
+        assert!(!matches(&hir, &far));
+        assert!(matches(&relaxed, &far));
+        // Wherever the pattern matches, so does its relaxed form.
+        for text in ["sell data", "SELL the datas", "sell. data", "sold data"] {
+            assert!(!matches(&hir, text) || matches(&relaxed, text), "{text}");
+        }
+        // Short repetitions and the rest of the syntax stay.
+        assert!(!matches(&relaxed, "sell. data"));
+        assert_eq!(relaxed.to_string().matches("{1,3}").count(), 1);
+    }
+}

@@ -45,7 +45,7 @@ use super::fast_form::{
 };
 use super::lazy_regex::{self, LazyRegex};
 use super::literals;
-use super::prebuilt::{self, Prebuilt, Searcher};
+use super::prebuilt::{self, Dfa, Prebuilt, Searcher};
 
 /// Largest compiled size of one regex; a hostile pattern is refused, not built.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -69,6 +69,9 @@ pub struct Pattern {
     regex: LazyRegex,
     fast: OnceLock<Searcher>,
     exact: OnceLock<meta::Regex>,
+    /// The prebuilt filter of a pattern without prebuilt automata (see
+    /// `prebuilt::Prebuilt::filter`), deserialized on first use.
+    filter: OnceLock<Option<Dfa>>,
 }
 
 /// What the first parse of a pattern yields.
@@ -175,6 +178,7 @@ impl Pattern {
             regex: LazyRegex::new(source, case_insensitive),
             fast: OnceLock::new(),
             exact: OnceLock::new(),
+            filter: OnceLock::new(),
         }
     }
 
@@ -264,6 +268,22 @@ impl Pattern {
     #[must_use]
     pub fn regex(&self) -> &Regex {
         &self.regex
+    }
+
+    /// Whether the fast form can match in `input` (a block of printable ASCII,
+    /// or one rewritten where [`Pattern::transliterable`]): false only when a
+    /// prebuilt filter rules it out, without compiling the pattern.
+    pub(crate) fn may_match(&self, input: &regex_automata::Input<'_>) -> bool {
+        let filter = self
+            .filter
+            .get_or_init(|| self.prebuilt.and_then(Prebuilt::filter));
+        match filter {
+            Some(dfa) => {
+                use regex_automata::dfa::Automaton;
+                !matches!(dfa.try_search_fwd(&input.clone().earliest(true)), Ok(None))
+            }
+            None => true,
+        }
     }
 
     /// Leftmost-first searcher exact on blocks of printable ASCII (see the

@@ -23,7 +23,7 @@ use regex_automata::util::iter;
 use regex_automata::{meta, Anchored, Input, Match, MatchError};
 
 /// A dense DFA over bytes baked into the binary.
-type Dfa = dense::DFA<&'static [u32]>;
+pub(crate) type Dfa = dense::DFA<&'static [u32]>;
 
 /// Bytes aligned for a dense DFA's `u32` transitions.
 #[repr(C, align(4))]
@@ -43,6 +43,11 @@ pub(crate) struct Prebuilt {
     pub literals: Option<&'static [&'static [&'static [u8]]]>,
     /// The serialized automata of the fast form, if small enough.
     pub dfas: Option<Dfas>,
+    /// For a pattern without `dfas`: the forward DFA of its fast form with
+    /// long repetitions unbounded (`fast_form::relaxed`). It matches wherever
+    /// the pattern does, so a block where it finds nothing is not searched,
+    /// and a pattern it rules out everywhere is never compiled.
+    pub filter: Option<&'static Aligned<[u8]>>,
 }
 
 /// Serialized sparse DFAs, in the target's byte order.
@@ -65,6 +70,12 @@ pub(crate) fn find(source: &str, case_insensitive: bool) -> Option<&'static Preb
 }
 
 impl Prebuilt {
+    /// The filter DFA (see [`Prebuilt::filter`]), if there is one and it
+    /// deserializes.
+    pub(crate) fn filter(&self) -> Option<Dfa> {
+        Some(Dfa::from_bytes(&self.filter?.0).ok()?.0)
+    }
+
     /// The prebuilt searcher: `None` without automata, or if the forward one
     /// does not deserialize (the caller then compiles the pattern).
     pub(crate) fn searcher(&'static self) -> Option<PrebuiltRegex> {
@@ -324,5 +335,37 @@ mod tests {
         let again: Vec<_> = searcher.find_iter(Input::new(text).range(16..)).collect();
         assert_eq!(again, vec![(22..27)]);
         assert!(searcher.is_match(Input::new(text)));
+    }
+
+    /// A filter may only rule out text where the pattern finds nothing.
+    #[test]
+    fn a_filter_passes_wherever_its_pattern_matches() {
+        let rules = builtin();
+        let texts: Vec<&str> = rules
+            .rules()
+            .iter()
+            .flat_map(|r| r.examples.present.iter().chain(&r.examples.absent))
+            .map(String::as_str)
+            .collect();
+        let mut filters = 0;
+        let mut ruled_out = 0;
+        for p in TABLE {
+            let Some(filter) = p.filter() else { continue };
+            filters += 1;
+            let compiled = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
+            let compiled = compiled.compiled_fast();
+            for text in &texts {
+                let passes = filter
+                    .try_search_fwd(&Input::new(*text).earliest(true))
+                    .unwrap()
+                    .is_some();
+                let matches = compiled.is_match(Input::new(*text));
+                assert!(passes || !matches, "{:?} on {text:?}", p.source);
+                ruled_out += usize::from(!passes);
+            }
+        }
+        // Gap patterns have filters, and they rule text out.
+        assert!(filters >= 20, "{filters} filters");
+        assert!(ruled_out > 0);
     }
 }
