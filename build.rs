@@ -2,12 +2,15 @@
 //! patterns ahead of time, so that a run deserializes them instead of parsing
 //! and compiling ~190 regexes (see `src/rules/prebuilt.rs`).
 //!
-//! For each distinct pattern of `rules/*.yaml` it writes the required
-//! literals and, when they fit [`DFA_SIZE_LIMIT`], a forward and a reverse
-//! sparse DFA of the pattern's fast form. The fast form and the literals come
+//! For each distinct regex of `rules/*.yaml` (match trees, triggers, heading
+//! regexes) it writes the required literal sets and, when they fit
+//! [`DFA_SIZE_LIMIT`], a dense forward and reverse DFA of the regex's fast
+//! form; when they do not, the forward DFA of its relaxed form, a filter (see
+//! `src/rules/prebuilt.rs`). It also writes each pack as JSON, which the
+//! loader reads much faster than YAML. The fast form and the literals come
 //! from the same source files the run-time path uses (included below), so the
-//! two cannot drift apart; a unit test checks the prebuilt automata against
-//! the ones compiled at run time anyway.
+//! two cannot drift apart; unit tests check the prebuilt data against what
+//! the run time computes anyway.
 //!
 //! A pack that does not parse, or a pattern that does not compile, is skipped
 //! here: the run-time loader and the built-in packs' tests report it properly.
@@ -34,9 +37,9 @@ mod raw;
 
 use raw::{RawNode, RawPack};
 
-/// Largest dense DFA (either direction) determinized for one pattern, before
-/// it is made sparse. Patterns with bounded gaps (`[^.;]{0,60}`) blow up far
-/// past it and are compiled lazily at run time instead.
+/// Largest dense DFA (either direction) built for one regex. Regexes with
+/// bounded gaps (`[^.;]{0,60}`) blow up far past it and are compiled at run
+/// time instead, behind a filter.
 const DFA_SIZE_LIMIT: usize = 1 << 20;
 
 fn main() {

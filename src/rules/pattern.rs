@@ -216,7 +216,7 @@ impl Pattern {
     }
 
     /// Sets of required literals, best first: every match contains one string
-    /// of *each* set, ASCII case aside (see [`super::literals::required_all`]);
+    /// of *each* set, ASCII case aside (see `literals::required_all`);
     /// `None` when no useful set is known.
     #[must_use]
     pub fn literal_sets(&self) -> Option<Vec<Vec<&[u8]>>> {

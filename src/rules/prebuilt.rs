@@ -4,16 +4,17 @@
 //! A one-file run with every pack would otherwise parse ~190 regexes, work out
 //! their literals, compile them and build lazy-DFA states while searching:
 //! most of its time (profiled: 3 of every 4 instructions). Here each built-in
-//! pattern comes with its literals (so the literal gate needs no parse) and,
-//! when they are small enough, a sparse forward and reverse DFA of its fast
-//! form, which deserialize in microseconds and search without building
-//! anything. Patterns with bounded gaps (`[^.;]{0,60}`) have DFAs far too
-//! large to build; they are compiled at run time as before.
+//! regex comes with its literal sets (so the literal gate needs no parse)
+//! and, when they are small enough, a dense forward and reverse DFA of its
+//! fast form, which deserialize in microseconds and search without building
+//! anything. Regexes with bounded gaps (`[^.;]{0,60}`) have DFAs far too
+//! large to build; they get a *filter* instead (see `Prebuilt::filter`)
+//! and are compiled at run time only for blocks it lets through.
 //!
 //! Deserializing checks the automaton (no `unsafe`); one that fails the check
 //! (it cannot, short of a mismatched `regex-automata`) is compiled at run time
-//! instead. A unit test compares every prebuilt automaton with the run-time
-//! compilation of the same pattern.
+//! instead. Unit tests compare every prebuilt automaton with the run-time
+//! compilation of the same regex.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -50,7 +51,7 @@ pub(crate) struct Prebuilt {
     pub filter: Option<&'static Aligned<[u8]>>,
 }
 
-/// Serialized sparse DFAs, in the target's byte order.
+/// Serialized dense DFAs, in the target's byte order.
 #[derive(Debug)]
 pub(crate) struct Dfas {
     /// Unanchored, leftmost-first: finds where a match ends.
@@ -70,7 +71,7 @@ pub(crate) fn find(source: &str, case_insensitive: bool) -> Option<&'static Preb
 }
 
 impl Prebuilt {
-    /// The filter DFA (see [`Prebuilt::filter`]), if there is one and it
+    /// The filter DFA (see the `filter` field), if there is one and it
     /// deserializes.
     pub(crate) fn filter(&self) -> Option<Dfa> {
         Some(Dfa::from_bytes(&self.filter?.0).ok()?.0)
