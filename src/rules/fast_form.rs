@@ -86,19 +86,30 @@ pub(crate) fn block_form(hir: &Hir) -> Hir {
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
             other => *other,
         }),
+        HirKind::Repetition(_)
+        | HirKind::Capture(_)
+        | HirKind::Concat(_)
+        | HirKind::Alternation(_) => map_children(hir, block_form),
+    }
+}
+
+/// `hir` rebuilt with `f` applied to each of its children (a leaf as it is).
+fn map_children(hir: &Hir, f: fn(&Hir) -> Hir) -> Hir {
+    match hir.kind() {
         HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
             min: r.min,
             max: r.max,
             greedy: r.greedy,
-            sub: Box::new(block_form(&r.sub)),
+            sub: Box::new(f(&r.sub)),
         }),
         HirKind::Capture(c) => Hir::capture(hir::Capture {
             index: c.index,
             name: c.name.clone(),
-            sub: Box::new(block_form(&c.sub)),
+            sub: Box::new(f(&c.sub)),
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(block_form).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(block_form).collect()),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(f).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(f).collect()),
+        _ => hir.clone(),
     }
 }
 
@@ -134,14 +145,7 @@ pub(crate) fn relaxed(hir: &Hir) -> Hir {
             greedy: r.greedy,
             sub: Box::new(relaxed(&r.sub)),
         }),
-        HirKind::Capture(c) => Hir::capture(hir::Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(relaxed(&c.sub)),
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relaxed).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relaxed).collect()),
-        _ => hir.clone(),
+        _ => map_children(hir, relaxed),
     }
 }
 
