@@ -67,9 +67,10 @@ impl Hits {
                 }
             })
             .collect();
-        // Built-in patterns are parsed on first use, and the gate needs them
-        // all: parse them side by side first (outside the gate's `OnceLock`,
-        // whose initializer must not wait on other pool jobs).
+        // The gate needs every pattern's literals. Built-in ones come
+        // prebuilt; any pattern still unparsed is parsed here, side by side
+        // (outside the gate's `OnceLock`, whose initializer must not wait on
+        // other pool jobs).
         split::map(patterns, |p| p.literal_sets().is_some());
         let gate = rules.gate();
         let candidates = Candidates::find(doc, gate, &kinds);

@@ -31,7 +31,9 @@
 //!
 //! Built-in packs are validated by a unit test, so their regexes are compiled
 //! only when a document first needs them (most runs touch a fraction of
-//! them); user packs are compiled eagerly so errors point at the YAML.
+//! them), and most need no compiling at all: `build.rs` built their fast
+//! forms' automata ahead of time (see `prebuilt`). User packs are compiled
+//! eagerly so errors point at the YAML.
 
 use regex::Regex;
 use regex_automata::meta;
