@@ -85,36 +85,26 @@ fn main() {
             }
             None => "None".to_owned(),
         };
-        let dfas = match build_dfas(fast, big_endian) {
-            Some((forward, reverse)) => {
-                let name = |dir: &str| format!("{i}.{dir}");
-                fs::write(dir.join(name("fwd")), forward).expect("OUT_DIR is writable");
-                fs::write(dir.join(name("rev")), reverse).expect("OUT_DIR is writable");
-                let path = |d: &str| {
-                    format!(
-                        "&Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt/{}\")))",
-                        name(d)
-                    )
-                };
+        let automata = build_dfas(fast, big_endian);
+        // Without automata, a filter: the forward DFA of the relaxed form.
+        let filter = match automata {
+            Some(_) => None,
+            None => build_forward(&fast_form::relaxed(fast), big_endian),
+        };
+        let dfas = automata.map_or_else(
+            || "None".to_owned(),
+            |(forward, reverse)| {
                 format!(
                     "Some(Dfas {{ forward: {}, reverse: {} }})",
-                    path("fwd"),
-                    path("rev")
+                    embed(&dir, &format!("{i}.fwd"), &forward),
+                    embed(&dir, &format!("{i}.rev"), &reverse)
                 )
-            }
-            None => "None".to_owned(),
-        };
-        // Without automata, a filter: the forward DFA of the relaxed form.
-        let relaxed = || build_forward(&fast_form::relaxed(fast), big_endian);
-        let filter = match (dfas == "None").then(relaxed).flatten() {
-            Some(forward) => {
-                fs::write(dir.join(format!("{i}.filter")), forward).expect("OUT_DIR is writable");
-                format!(
-                    "Some(&Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt/{i}.filter\"))))"
-                )
-            }
-            None => "None".to_owned(),
-        };
+            },
+        );
+        let filter = filter.map_or_else(
+            || "None".to_owned(),
+            |forward| format!("Some({})", embed(&dir, &format!("{i}.filter"), &forward)),
+        );
         let transliterable = ascii && fast_form::survives_transliteration(source);
         let _ = writeln!(
             table,
@@ -167,6 +157,13 @@ fn read_packs(dir: &Path, json_dir: &Path) -> Vec<RawPack> {
         }
     }
     packs
+}
+
+/// Writes `bytes` to `dir/name` and returns the expression that embeds them,
+/// aligned for a dense DFA.
+fn embed(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    fs::write(dir.join(name), bytes).expect("OUT_DIR is writable");
+    format!("&Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt/{name}\")))")
 }
 
 /// Every distinct (regex, case-insensitive) pair of `packs`, sorted: the

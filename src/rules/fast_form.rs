@@ -56,25 +56,18 @@ pub(crate) fn block_form(hir: &Hir) -> Hir {
             }
         }
         HirKind::Class(class) => {
-            let ranges: Vec<(u32, u32)> = match class {
-                hir::Class::Unicode(c) => c
-                    .ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                    .take_while(|&(start, _)| start < 0x80)
-                    .collect(),
-                hir::Class::Bytes(c) => c
-                    .ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                    .take_while(|&(start, _)| start < 0x80)
-                    .collect(),
+            let bytes = match class {
+                hir::Class::Unicode(c) => block_class(
+                    c.ranges()
+                        .iter()
+                        .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+                ),
+                hir::Class::Bytes(c) => block_class(
+                    c.ranges()
+                        .iter()
+                        .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+                ),
             };
-            let mut bytes = hir::ClassBytes::new(ranges.into_iter().map(|(start, end)| {
-                // Both fit in a byte: `start < 0x80` and `end` is clipped to it.
-                hir::ClassBytesRange::new(start as u8, end.min(0x7f) as u8)
-            }));
-            bytes.intersect(&block_bytes());
             Hir::class(hir::Class::Bytes(bytes))
         }
         HirKind::Look(look) => Hir::look(match look {
@@ -111,6 +104,19 @@ fn map_children(hir: &Hir, f: fn(&Hir) -> Hir) -> Hir {
         HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(f).collect()),
         _ => hir.clone(),
     }
+}
+
+/// The members of a class (its sorted ranges of code points or bytes) that
+/// can occur in a block the fast form is exact on, as a byte class.
+fn block_class(ranges: impl Iterator<Item = (u32, u32)>) -> hir::ClassBytes {
+    let mut bytes = hir::ClassBytes::new(ranges.take_while(|&(start, _)| start < 0x80).map(
+        |(start, end)| {
+            // Both fit in a byte: `start < 0x80` and `end` is clipped to it.
+            hir::ClassBytesRange::new(start as u8, end.min(0x7f) as u8)
+        },
+    ));
+    bytes.intersect(&block_bytes());
+    bytes
 }
 
 /// The bytes [`is_block_ascii`] accepts, as a class.
