@@ -34,6 +34,9 @@ mod literals;
 #[allow(dead_code)]
 #[path = "src/rules/raw.rs"]
 mod raw;
+#[allow(dead_code)]
+#[path = "src/rules/vocab.rs"]
+mod vocab;
 
 use raw::{RawNode, RawPack};
 
@@ -50,6 +53,7 @@ fn main() {
         "src/rules/fast_form.rs",
         "src/rules/literals.rs",
         "src/rules/raw.rs",
+        "src/rules/vocab.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
@@ -144,9 +148,14 @@ fn read_packs(dir: &Path, json_dir: &Path) -> Vec<RawPack> {
         let stem = file.file_stem().expect("a .yaml file has a stem");
         let json = json_dir.join(stem).with_extension("json");
         match parsed {
-            Ok((pack, as_json)) => {
+            Ok((mut pack, as_json)) => {
                 fs::write(json, as_json).expect("OUT_DIR is writable");
-                packs.push(pack);
+                // Patterns are prebuilt as the loader compiles them: with
+                // vocabularies and actors expanded. A pack whose expansion
+                // fails is reported by the loader.
+                if vocab::expand_pack(&mut pack).is_ok() {
+                    packs.push(pack);
+                }
             }
             Err(e) => {
                 // An empty file: the loader then falls back to the YAML and

@@ -229,9 +229,10 @@ pub struct TestRulesArgs {
 /// Arguments of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Labels TSV with columns `file`, `clause`, `present` (paths relative to its folder).
-    #[arg(long, value_name = "FILE")]
-    pub labels: PathBuf,
+    /// Labels TSV with columns `file`, `clause`, `present` (paths relative to
+    /// its folder); repeat it to score several files together.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub labels: Vec<PathBuf>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub packs: PackArgs,

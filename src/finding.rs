@@ -76,6 +76,17 @@ pub struct ClauseVerdict {
     pub status: ClauseStatus,
     /// Every passage that states the clause, in document order.
     pub matches: Vec<Span>,
+    /// For a missing clause: the passage that came closest, if any.
+    pub near_miss: Option<NearMiss>,
+}
+
+/// The passage that came closest to stating a missing clause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The sentence.
+    pub span: Span,
+    /// What it lacks: the parts of the rule that did not hold there.
+    pub missing: Vec<String>,
 }
 
 /// Everything found in one document.

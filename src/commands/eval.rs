@@ -23,28 +23,38 @@ pub(super) fn run(
     let Some(rules) = packs::load(&args.packs, Builtins::Selected, err)? else {
         return Ok(ExitStatus::Error);
     };
-    let text = match std::fs::read_to_string(&args.labels) {
-        Ok(t) => t,
-        Err(e) => {
-            writeln!(err, "error: {}: {}", args.labels.display(), io_message(&e))?;
-            return Ok(ExitStatus::Error);
+    // Each label's file, resolved against its labels file's folder, is the
+    // key: two labels files may name policies in different folders.
+    let mut labels = Vec::new();
+    for path in &args.labels {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                writeln!(err, "error: {}: {}", path.display(), io_message(&e))?;
+                return Ok(ExitStatus::Error);
+            }
+        };
+        match parse_labels(path, &text) {
+            Ok(found) => {
+                let base = path.parent().unwrap_or(Path::new("."));
+                for mut l in found {
+                    l.file = base.join(&l.file).to_string_lossy().into_owned();
+                    labels.push(l);
+                }
+            }
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                return Ok(ExitStatus::Error);
+            }
         }
-    };
-    let labels = match parse_labels(&args.labels, &text) {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(ExitStatus::Error);
-        }
-    };
-    let base = args.labels.parent().unwrap_or(Path::new("."));
+    }
     let files: BTreeSet<&str> = labels.iter().map(|l| l.file.as_str()).collect();
     let files: Vec<&str> = files.into_iter().collect();
     let results: Vec<(String, Result<Predictions, String>)> = with_threads(args.threads, || {
         files
             .par_iter()
             .map(|f| {
-                let outcome = lint_file(&base.join(f), f, &rules);
+                let outcome = lint_file(Path::new(f), f, &rules);
                 let preds = match outcome {
                     Outcome::Checked { source, report } => Ok(report
                         .clauses

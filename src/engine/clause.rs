@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::Hits;
 use crate::document::{BlockKind, Document};
-use crate::finding::{ClauseStatus, ClauseVerdict, Finding, Related};
+use crate::finding::{ClauseStatus, ClauseVerdict, Finding, NearMiss, Related};
 use crate::rules::{ClauseMatcher, LinkText, Negation, Node, Rule, RuleSet, Scope};
 use crate::source::Span;
 
@@ -16,6 +16,16 @@ const NEGATION_CUES: &[&str] = &[
 ];
 /// How many words before a match are searched for a negation cue.
 const NEGATION_WINDOW: usize = 5;
+
+/// How much of a match tree holds in a unit.
+struct Partial {
+    /// Parts that hold.
+    held: usize,
+    /// Parts in all.
+    total: usize,
+    /// What the parts that do not hold look for.
+    lacks: Vec<String>,
+}
 
 /// A unit where the match tree holds.
 struct Match {
@@ -44,11 +54,17 @@ pub(super) fn evaluate(
                 pack: rule.pack.clone(),
                 status: ClauseStatus::NotApplicable,
                 matches: Vec::new(),
+                near_miss: None,
             };
             return (verdict, Vec::new());
         }
     }
     let matches = ev.matches();
+    let near_miss = if matches.len() < m.occurs.min.max(1) {
+        ev.near_miss()
+    } else {
+        None
+    };
     let mut seen = HashSet::new();
     let distinct: Vec<&Match> = matches
         .iter()
@@ -75,7 +91,7 @@ pub(super) fn evaluate(
     let findings = match status {
         ClauseStatus::Present | ClauseStatus::NotApplicable => Vec::new(),
         ClauseStatus::Missing if distinct.len() >= m.occurs.min => Vec::new(),
-        ClauseStatus::Missing => vec![missing(doc, rule, m, distinct.len())],
+        ClauseStatus::Missing => vec![missing(doc, rule, m, distinct.len(), near_miss.as_ref())],
         // `occurs: {max: 0}`: text that must not appear; every statement is a finding.
         ClauseStatus::Duplicated if m.occurs.max == Some(0) => distinct
             .iter()
@@ -97,11 +113,19 @@ pub(super) fn evaluate(
                     message: "first stated here".into(),
                 })
                 .collect();
-            let message = format!(
-                "{} (stated {} times, at most {max} expected)",
-                rule.message,
-                distinct.len()
-            );
+            let lines: Vec<String> = distinct
+                .iter()
+                .map(|x| doc.source().line_col(x.span.start).line.to_string())
+                .collect();
+            let count = distinct.len();
+            let message = match &m.duplicate_message {
+                Some(text) => text.replace("{count}", &count.to_string()),
+                None => format!(
+                    "{} is stated {count} times, at most {max} expected",
+                    rule.title
+                ),
+            };
+            let message = format!("{message}: lines {}", join_and(&lines));
             vec![finding(
                 distinct[max].span,
                 message,
@@ -115,11 +139,27 @@ pub(super) fn evaluate(
         pack: rule.pack.clone(),
         status,
         matches: matches.iter().map(|x| x.span).collect(),
+        near_miss: near_miss.filter(|_| status == ClauseStatus::Missing),
     };
     (verdict, findings)
 }
 
-fn missing(doc: &Document, rule: &Rule, m: &ClauseMatcher, found: usize) -> Finding {
+/// "4", "4 and 210", "4, 9 and 210".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn missing(
+    doc: &Document,
+    rule: &Rule,
+    m: &ClauseMatcher,
+    found: usize,
+    near_miss: Option<&NearMiss>,
+) -> Finding {
     let unit = m.scope.as_str();
     let section = m.section.iter().find_map(|re| {
         doc.blocks()
@@ -145,7 +185,13 @@ fn missing(doc: &Document, rule: &Rule, m: &ClauseMatcher, found: usize) -> Find
         message: rule.message.clone(),
         span,
         label,
-        related: Vec::new(),
+        related: near_miss
+            .map(|n| Related {
+                span: n.span,
+                message: format!("closest passage; lacks {}", n.missing.join(", ")),
+            })
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -166,6 +212,11 @@ impl Evaluator<'_> {
         for &p in &positive {
             for h in self.hits.of(p) {
                 units.push(self.unit_of(h.start));
+            }
+            if m.headings {
+                for h in self.hits.in_headings(p) {
+                    units.push(self.unit_of(h.start));
+                }
             }
         }
         units.sort_unstable();
@@ -198,6 +249,164 @@ impl Evaluator<'_> {
             out.push(Match { span, key });
         }
         out
+    }
+
+    /// The unit that comes closest to making the tree hold, for a missing
+    /// verdict: the one where the largest share of the tree's parts hold
+    /// (at least one), earliest first; with what it lacks.
+    fn near_miss(&self) -> Option<NearMiss> {
+        let (doc, m) = (self.doc, self.m);
+        let mut positive = Vec::new();
+        m.tree.positive_patterns(&mut positive);
+        let mut units: Vec<usize> = positive
+            .iter()
+            .flat_map(|&p| self.hits.of(p).iter().map(|h| self.unit_of(h.start)))
+            .collect();
+        units.sort_unstable();
+        units.dedup();
+        let mut best: Option<(usize, Partial)> = None;
+        for unit in units {
+            if m.within_section.is_some() && !self.in_wanted_section(unit) {
+                continue;
+            }
+            let range = self.unit_range(unit);
+            let part = self.partial(&m.tree, &range);
+            // Half the parts at least, or it is not close.
+            if part.held == 0 || part.lacks.is_empty() || part.held * 2 < part.total {
+                continue;
+            }
+            // Compare held/total as fractions without division.
+            let better = best.as_ref().is_none_or(|(_, b)| {
+                part.held * b.total > b.held * part.total
+            });
+            if better {
+                best = Some((unit, part));
+            }
+        }
+        let (unit, part) = best?;
+        let span = match m.scope {
+            Scope::Sentence => doc.sentences()[unit].span,
+            _ => {
+                // The first sentence holding a hit of the best unit.
+                let range = self.unit_range(unit);
+                let first = positive
+                    .iter()
+                    .filter_map(|&p| self.hits.within(p, &range).next().map(|h| h.start))
+                    .min()
+                    .unwrap_or(range.start);
+                let s = doc
+                    .sentences()
+                    .partition_point(|s| s.range.start <= first)
+                    .saturating_sub(1);
+                doc.sentences()[s].span
+            }
+        };
+        Some(NearMiss {
+            span,
+            missing: part.lacks,
+        })
+    }
+
+    /// How much of `node` holds in `unit`, and what is missing.
+    fn partial(&self, node: &Node, unit: &Range<usize>) -> Partial {
+        let holds = |n: &Node| self.eval(n, unit, &mut Vec::new(), true);
+        match node {
+            Node::All(children) => {
+                let mut p = Partial {
+                    held: 0,
+                    total: children.len(),
+                    lacks: Vec::new(),
+                };
+                for c in children {
+                    if holds(c) {
+                        p.held += 1;
+                    } else {
+                        p.lacks.push(self.describe(c));
+                    }
+                }
+                p
+            }
+            Node::Any(children) => {
+                if holds(node) {
+                    return Partial {
+                        held: 1,
+                        total: 1,
+                        lacks: Vec::new(),
+                    };
+                }
+                // The alternative that comes closest.
+                children
+                    .iter()
+                    .map(|c| self.partial(c, unit))
+                    .filter(|p| p.held > 0)
+                    .max_by(|a, b| (a.held * b.total).cmp(&(b.held * a.total)).then(b.total.cmp(&a.total)))
+                    .unwrap_or(Partial {
+                        held: 0,
+                        total: 1,
+                        lacks: vec![self.describe(node)],
+                    })
+            }
+            Node::Not(children) => {
+                let mut scratch = Vec::new();
+                match children
+                    .iter()
+                    .find(|c| self.eval(c, unit, &mut scratch, false))
+                {
+                    Some(c) => Partial {
+                        held: 0,
+                        total: 1,
+                        lacks: vec![format!("no exception ({} matched)", self.describe(c))],
+                    },
+                    None => Partial {
+                        held: 1,
+                        total: 1,
+                        lacks: Vec::new(),
+                    },
+                }
+            }
+            _ => {
+                let ok = holds(node);
+                Partial {
+                    held: usize::from(ok),
+                    total: 1,
+                    lacks: if ok { Vec::new() } else { vec![self.describe(node)] },
+                }
+            }
+        }
+    }
+
+    /// A short name for a node, from its patterns as the pack wrote them.
+    fn describe(&self, node: &Node) -> String {
+        const LONGEST: usize = 60;
+        let name = |p: usize| {
+            let w = self.rules.written(p);
+            if w.chars().count() > LONGEST {
+                let mut s: String = w.chars().take(LONGEST - 1).collect();
+                s.push('…');
+                s
+            } else {
+                w.to_owned()
+            }
+        };
+        match node {
+            Node::Pattern(p) => format!("`{}`", name(*p)),
+            Node::Any(children) | Node::All(children) => {
+                let mut parts: Vec<String> =
+                    children.iter().take(2).map(|c| self.describe(c)).collect();
+                if children.len() > 2 {
+                    parts.push("…".into());
+                }
+                let sep = if matches!(node, Node::Any(_)) { " or " } else { " and " };
+                parts.join(sep)
+            }
+            Node::Not(children) => format!("not {}", self.describe(&Node::Any(children.clone()))),
+            Node::Heading(child) => format!("a heading with {}", self.describe(child)),
+            Node::Near { within, sides } => format!(
+                "{} within {within} words of {}",
+                sides[0].first().map_or_else(String::new, |&p| format!("`{}`", name(p))),
+                sides[1].first().map_or_else(String::new, |&p| format!("`{}`", name(p)))
+            ),
+        }
     }
 
     fn unit_of(&self, at: usize) -> usize {
@@ -311,11 +520,65 @@ impl Evaluator<'_> {
             })
     }
 
-    fn first(&self, p: usize, unit: &Range<usize>, filtered: bool) -> Option<Range<usize>> {
-        self.hits
-            .within(p, unit)
+    /// The hits of pattern `p` within `unit`: in a heading's text when
+    /// `in_heading`; else outside headings, and in them too when the rule
+    /// counts statements in headings.
+    fn lookup<'h>(
+        &'h self,
+        p: usize,
+        unit: &Range<usize>,
+        in_heading: bool,
+    ) -> Box<dyn Iterator<Item = &'h Range<usize>> + 'h> {
+        if in_heading {
+            Box::new(self.hits.headings_within(p, unit))
+        } else if self.m.headings {
+            Box::new(
+                self.hits
+                    .within(p, unit)
+                    .chain(self.hits.headings_within(p, unit)),
+            )
+        } else {
+            Box::new(self.hits.within(p, unit))
+        }
+    }
+
+    fn first(
+        &self,
+        p: usize,
+        unit: &Range<usize>,
+        filtered: bool,
+        in_heading: bool,
+    ) -> Option<Range<usize>> {
+        self.lookup(p, unit, in_heading)
             .find(|h| !filtered || self.accepts(p, h))
             .cloned()
+    }
+
+    /// The heading blocks above the block holding folded offset `at`: its
+    /// section's heading, then each enclosing heading of a lower level.
+    fn enclosing_headings(&self, at: usize) -> Vec<usize> {
+        let doc = self.doc;
+        let b = doc
+            .blocks()
+            .partition_point(|b| b.range.start <= at)
+            .saturating_sub(1);
+        let mut section = doc.blocks()[b].section;
+        let mut out = Vec::new();
+        let mut level = u8::MAX;
+        loop {
+            if let Some(h) = doc.sections()[section].heading {
+                if let BlockKind::Heading(l) = doc.blocks()[h].kind {
+                    if l < level {
+                        out.push(h);
+                        level = l;
+                    }
+                }
+            }
+            if section == 0 || level <= 1 {
+                return out;
+            }
+            section -= 1;
+        }
     }
 
     /// Whether `node` holds within `unit`; pushes the hits that make it hold.
@@ -327,18 +590,34 @@ impl Evaluator<'_> {
         found: &mut Vec<Range<usize>>,
         filtered: bool,
     ) -> bool {
+        self.eval_in(node, unit, found, filtered, false)
+    }
+
+    /// [`Self::eval`], searching a heading's own text when `in_heading`.
+    fn eval_in(
+        &self,
+        node: &Node,
+        unit: &Range<usize>,
+        found: &mut Vec<Range<usize>>,
+        filtered: bool,
+        in_heading: bool,
+    ) -> bool {
         match node {
-            Node::Pattern(p) => match self.first(*p, unit, filtered) {
+            Node::Pattern(p) => match self.first(*p, unit, filtered, in_heading) {
                 Some(h) => {
                     found.push(h);
                     true
                 }
                 None => false,
             },
-            Node::Any(children) => children.iter().any(|c| self.eval(c, unit, found, filtered)),
+            Node::Any(children) => children
+                .iter()
+                .any(|c| self.eval_in(c, unit, found, filtered, in_heading)),
             Node::All(children) => {
                 let mark = found.len();
-                let ok = children.iter().all(|c| self.eval(c, unit, found, filtered));
+                let ok = children
+                    .iter()
+                    .all(|c| self.eval_in(c, unit, found, filtered, in_heading));
                 if !ok {
                     found.truncate(mark);
                 }
@@ -349,9 +628,17 @@ impl Evaluator<'_> {
                 // A `not` pattern excludes whatever its text, negated or not.
                 !children
                     .iter()
-                    .any(|c| self.eval(c, unit, &mut scratch, false))
+                    .any(|c| self.eval_in(c, unit, &mut scratch, false, in_heading))
             }
-            Node::Near { within, sides } => match self.near(*within, sides, unit, filtered) {
+            Node::Heading(child) => {
+                // The heading gives context; it is not part of the statement.
+                let mut scratch = Vec::new();
+                self.enclosing_headings(unit.start).into_iter().any(|h| {
+                    let range = self.doc.blocks()[h].range.clone();
+                    self.eval_in(child, &range, &mut scratch, false, true)
+                })
+            }
+            Node::Near { within, sides } => match self.near(*within, sides, unit, filtered, in_heading) {
                 Some((a, b)) => {
                     found.push(a);
                     found.push(b);
@@ -368,12 +655,12 @@ impl Evaluator<'_> {
         sides: &[Vec<usize>; 2],
         unit: &Range<usize>,
         filtered: bool,
+        in_heading: bool,
     ) -> Option<(Range<usize>, Range<usize>)> {
         let collect = |side: &Vec<usize>| -> Vec<Range<usize>> {
             side.iter()
                 .flat_map(|&p| {
-                    self.hits
-                        .within(p, unit)
+                    self.lookup(p, unit, in_heading)
                         .filter(move |h| !filtered || self.accepts(p, h))
                         .cloned()
                 })

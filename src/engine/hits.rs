@@ -9,16 +9,16 @@ use super::transliterate::Transliterated;
 use crate::document::Document;
 use crate::rules::{is_block_ascii, LiteralGate, RuleSet};
 
-/// Match positions (folded ranges) of every pattern, outside headings.
+/// Match positions (folded ranges) of every pattern, outside headings; and,
+/// apart, inside headings for the patterns that rules look for there.
 #[derive(Debug, Default)]
 pub struct Hits {
     by_pattern: Vec<Vec<Range<usize>>>,
+    in_headings: Vec<Vec<Range<usize>>>,
 }
 
 /// How the engine searches one block.
 enum BlockKind {
-    /// A heading: hits there do not count.
-    Heading,
     /// Printable ASCII only: the fast forms are exact here.
     Ascii,
     /// Holds another byte (é, •, a tab), rewritten so that most patterns can
@@ -39,8 +39,9 @@ impl Hits {
     /// without one), block by block: ASCII blocks with the pattern's fast form,
     /// others with the fast form on a rewritten copy where that is exact
     /// (see `transliterate`), else with its exact form (see
-    /// [`crate::rules::Pattern`]). A match never spans two blocks, and hits
-    /// in headings do not count.
+    /// [`crate::rules::Pattern`]). A match never spans two blocks. Headings
+    /// are searched only for the patterns a rule looks for there
+    /// ([`RuleSet::in_headings`]), and their hits are kept apart.
     #[must_use]
     pub fn collect(doc: &Document, rules: &RuleSet) -> Hits {
         let text = doc.folded();
@@ -49,14 +50,13 @@ impl Hits {
         if text.is_empty() || blocks.is_empty() {
             return Hits {
                 by_pattern: vec![Vec::new(); patterns.len()],
+                in_headings: vec![Vec::new(); patterns.len()],
             };
         }
         let kinds: Vec<BlockKind> = blocks
             .iter()
             .map(|b| {
-                if b.is_heading() {
-                    BlockKind::Heading
-                } else if text.as_bytes()[b.range.clone()]
+                if text.as_bytes()[b.range.clone()]
                     .iter()
                     .all(|&c| is_block_ascii(c))
                 {
@@ -73,7 +73,7 @@ impl Hits {
         // other pool jobs).
         split::map(patterns, |p| p.literal_sets().is_some());
         let gate = rules.gate();
-        let candidates = Candidates::find(doc, gate, &kinds);
+        let candidates = Candidates::find(doc, gate);
         let mut ungated = vec![false; patterns.len()];
         for &p in gate.ungated() {
             ungated[p] = true;
@@ -81,18 +81,24 @@ impl Hits {
         // Pattern by pattern (so each one's automata stay hot in the cache),
         // block by block (so its hits come in order).
         let indices: Vec<usize> = (0..patterns.len()).collect();
-        let by_pattern = split::map(&indices, |&p| {
+        let found = split::map(&indices, |&p| {
             let pattern = &patterns[p];
-            let mut hits = Vec::new();
+            let in_headings = rules.in_headings(p);
+            let mut body = Vec::new();
+            let mut headings = Vec::new();
             for (b, block) in blocks.iter().enumerate() {
+                let heading = block.is_heading();
+                if heading && !in_headings {
+                    continue;
+                }
                 if !(ungated[p] || candidates.has(gate, b, p)) {
                     continue;
                 }
+                let hits = if heading { &mut headings } else { &mut body };
                 // Bounded to the block; the text around it still counts for
                 // assertions (`\b`, `^`).
                 let input = Input::new(text).range(block.range.clone());
                 match &kinds[b] {
-                    BlockKind::Heading => {}
                     BlockKind::Ascii => {
                         if pattern.may_match(&input) {
                             hits.extend(pattern.fast().find_iter(input));
@@ -109,9 +115,13 @@ impl Hits {
                     }
                 }
             }
-            hits
+            (body, headings)
         });
-        Hits { by_pattern }
+        let (by_pattern, in_headings) = found.into_iter().unzip();
+        Hits {
+            by_pattern,
+            in_headings,
+        }
     }
 
     /// The first hit of pattern `p` that lies within `unit`.
@@ -140,6 +150,26 @@ impl Hits {
     pub fn of(&self, p: usize) -> &[Range<usize>] {
         &self.by_pattern[p]
     }
+
+    /// The hits of pattern `p` in headings, in order (only for patterns
+    /// searched there).
+    #[must_use]
+    pub fn in_headings(&self, p: usize) -> &[Range<usize>] {
+        self.in_headings.get(p).map_or(&[], Vec::as_slice)
+    }
+
+    /// The hits of pattern `p` in headings that lie within `unit`, in order.
+    pub fn headings_within<'a>(
+        &'a self,
+        p: usize,
+        unit: &Range<usize>,
+    ) -> impl Iterator<Item = &'a Range<usize>> + 'a {
+        let hits = self.in_headings(p);
+        let from = hits.partition_point(|h| h.start < unit.start);
+        let to = hits.partition_point(|h| h.start < unit.end);
+        let end = unit.end;
+        hits[from..to].iter().filter(move |h| h.end <= end)
+    }
 }
 
 /// Per block, the gate's conjuncts with a literal in it: a bit set of
@@ -150,8 +180,8 @@ struct Candidates {
 }
 
 impl Candidates {
-    /// Runs the literal gate over `doc`; headings get no candidates.
-    fn find(doc: &Document, gate: &LiteralGate, kinds: &[BlockKind]) -> Self {
+    /// Runs the literal gate over `doc`.
+    fn find(doc: &Document, gate: &LiteralGate) -> Self {
         let blocks = doc.blocks();
         let words = gate.conjunct_count().div_ceil(64);
         let mut bits = vec![0u64; blocks.len() * words];
@@ -162,7 +192,7 @@ impl Candidates {
             while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
                 b += 1;
             }
-            if matches!(kinds[b], BlockKind::Heading) || end > blocks[b].range.end {
+            if end > blocks[b].range.end {
                 continue;
             }
             for &c in conjuncts {

@@ -4,7 +4,8 @@
 //! {"schema_version": 1,
 //!  "files": [{"path": "...",
 //!             "clauses": [{"rule": "...", "pack": "...", "status": "present|missing|duplicated",
-//!                          "matches": [SPAN, ...]}],
+//!                          "matches": [SPAN, ...],
+//!                          "near_miss": {"span": SPAN, "missing": ["..."]}}],   (missing clauses only, when a passage came close)
 //!             "findings": [{"rule": "...", "severity": "error|warning|info", "message": "...",
 //!                           "span": SPAN, "related": [{"span": SPAN, "message": "..."}]}]}],
 //!  "errors": [{"path": "...", "message": "..."}],
@@ -66,6 +67,14 @@ struct JsonClause<'a> {
     pack: &'a str,
     status: &'static str,
     matches: Vec<JsonSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    near_miss: Option<JsonNearMiss<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonNearMiss<'a> {
+    span: JsonSpan,
+    missing: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -108,6 +117,10 @@ pub fn file(source: &SourceFile, report: &FileReport) -> String {
                     .iter()
                     .map(|s| JsonSpan::new(source, *s))
                     .collect(),
+                near_miss: c.near_miss.as_ref().map(|n| JsonNearMiss {
+                    span: JsonSpan::new(source, n.span),
+                    missing: &n.missing,
+                }),
             })
             .collect(),
         findings: report

@@ -9,6 +9,7 @@ use super::lazy_regex;
 use super::pattern::Pattern;
 
 use super::raw::{RawNear, RawNode, RawRule, RawTree};
+use super::vocab;
 use super::yaml;
 use super::{
     Check, ClauseMatcher, Examples, LinkText, Negation, Node, Occurs, Origin, Pack, Reference,
@@ -40,7 +41,7 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     for src in sources {
         let file = &src.file;
         c.trusted = src.builtin;
-        let raw = match yaml::parse_pack(file.text(), src.builtin) {
+        let mut raw = match yaml::parse_pack(file.text(), src.builtin) {
             Ok(raw) => raw,
             Err(e) => {
                 c.errors.push(
@@ -50,6 +51,18 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
                 continue;
             }
         };
+        match vocab::expand_pack(&mut raw) {
+            Ok(written) => c.written = written,
+            Err(errors) => {
+                for e in errors {
+                    let span = yaml::locate_string(file.text(), &e.at, 0);
+                    c.errors.push(RuleError::new(file, span, e.message).label("here").help(
+                        "define vocabularies under `vocab:` at the top of the pack and use them as `{{name}}`",
+                    ));
+                }
+                continue;
+            }
+        }
         if !is_kebab(&raw.pack) {
             let span = yaml::locate_key(file.text(), "pack", 0);
             c.errors.push(
@@ -85,10 +98,25 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
+    let mut in_headings = vec![false; c.patterns.len()];
+    for rule in &rules {
+        if let RuleKind::Clause(m) = &rule.kind {
+            let mut wanted = Vec::new();
+            if m.headings {
+                m.tree.positive_patterns(&mut wanted);
+            }
+            m.tree.heading_patterns(&mut wanted);
+            for p in wanted {
+                in_headings[p] = true;
+            }
+        }
+    }
     Ok(RuleSet {
         packs,
         rules,
         patterns: c.patterns,
+        written: c.labels,
+        in_headings,
         gate: std::sync::OnceLock::new(),
     })
 }
@@ -97,6 +125,10 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
 struct Compiler {
     errors: Vec<RuleError>,
     patterns: Vec<Pattern>,
+    /// Each pattern as the pack wrote it (before vocabularies were expanded).
+    labels: Vec<String>,
+    /// Expanded pattern → as written, for the pack being compiled.
+    written: std::collections::BTreeMap<String, String>,
     /// Whether the pack being compiled is built in (validated by tests, so
     /// its regexes are compiled lazily).
     trusted: bool,
@@ -337,6 +369,21 @@ impl Compiler {
                 LinkText::Include
             }
         };
+        let headings = match rr.headings.as_deref().unwrap_or("exclude") {
+            "exclude" => false,
+            "include" => true,
+            other => {
+                self.errors.push(
+                    RuleError::new(
+                        file,
+                        yaml::locate_key(text, "headings", from),
+                        format!("unknown headings mode `{other}`"),
+                    )
+                    .help("use one of `exclude`, `include`"),
+                );
+                false
+            }
+        };
         let value = rr.value.as_ref().map(|v| ValueCheck {
             capture: v.capture.clone(),
             min: v.min,
@@ -369,6 +416,8 @@ impl Compiler {
         Some(ClauseMatcher {
             scope,
             tree,
+            headings,
+            duplicate_message: rr.duplicate_message.clone(),
             section,
             occurs,
             when,
@@ -459,7 +508,8 @@ impl Compiler {
         }
         match node {
             RawNode::Pattern(p) => {
-                let span = self.locate_string(text, p, from);
+                let as_written = self.written.get(p).cloned().unwrap_or_else(|| p.clone());
+                let span = self.locate_string(text, &as_written, from);
                 let key = format!("{}{p}", if cs { "(?-i)" } else { "(?i)" });
                 if let Some(&i) = self.index.get(&key) {
                     return Some(Node::Pattern(i));
@@ -467,6 +517,7 @@ impl Compiler {
                 let pattern = self.pattern(file, span, p, cs)?;
                 let i = self.patterns.len();
                 self.patterns.push(pattern);
+                self.labels.push(as_written);
                 self.index.insert(key, i);
                 Some(Node::Pattern(i))
             }
@@ -519,6 +570,12 @@ impl Compiler {
                 None => ok = false,
             }
         }
+        if let Some(heading) = &tree.heading {
+            match self.node(file, from, heading, cs, depth + 1) {
+                Some(n) => parts.push(Node::Heading(Box::new(n))),
+                None => ok = false,
+            }
+        }
         if parts.is_empty() && ok {
             self.errors.push(
                 RuleError::new(
@@ -526,7 +583,7 @@ impl Compiler {
                     yaml::locate_key(text, "match", from),
                     "empty match node",
                 )
-                .help("a match node needs `any`, `all`, `not` or `near`"),
+                .help("a match node needs `any`, `all`, `not`, `near`, `heading` or `actor`"),
             );
             return None;
         }

@@ -14,6 +14,7 @@ mod literals;
 mod pattern;
 mod prebuilt;
 mod raw;
+mod vocab;
 mod yaml;
 
 pub use compile::{load, PackSource};
@@ -126,6 +127,9 @@ pub enum Node {
     All(Vec<Node>),
     /// Holds when no child holds.
     Not(Vec<Node>),
+    /// Holds when an enclosing heading of the unit (its section's heading or
+    /// a heading above it) satisfies the child, matched in the heading's text.
+    Heading(Box<Node>),
     /// Holds when a match of each side lies within `within` words of the other.
     Near {
         /// Largest number of words between the two matches.
@@ -146,7 +150,23 @@ impl Node {
                 }
             }
             Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
-            Node::Not(_) => {}
+            Node::Not(_) | Node::Heading(_) => {}
+        }
+    }
+
+    /// Pattern numbers matched in headings by `heading` nodes.
+    pub fn heading_patterns(&self, out: &mut Vec<usize>) {
+        match self {
+            Node::Heading(child) => {
+                child.positive_patterns(out);
+                child.heading_patterns(out);
+            }
+            Node::Any(children) | Node::All(children) | Node::Not(children) => {
+                for c in children {
+                    c.heading_patterns(out);
+                }
+            }
+            Node::Pattern(_) | Node::Near { .. } => {}
         }
     }
 }
@@ -209,6 +229,10 @@ pub struct ClauseMatcher {
     pub scope: Scope,
     /// The match tree.
     pub tree: Node,
+    /// Whether statements in headings count.
+    pub headings: bool,
+    /// What a duplicated-clause finding says, if not the default.
+    pub duplicate_message: Option<String>,
     /// Headings of the section where the clause belongs, best first.
     pub section: Vec<Pattern>,
     /// Expected number of distinct matches.
@@ -365,6 +389,10 @@ pub struct RuleSet {
     packs: Vec<Pack>,
     rules: Vec<Rule>,
     patterns: Vec<Pattern>,
+    /// Each pattern as its pack wrote it, vocabulary references unexpanded.
+    written: Vec<String>,
+    /// Which patterns are also searched in headings.
+    in_headings: Vec<bool>,
     /// Where each pattern can match in a document, built on first need.
     gate: OnceLock<LiteralGate>,
 }
@@ -394,6 +422,19 @@ impl RuleSet {
         &self.patterns
     }
 
+    /// Pattern `p` as its pack wrote it (`{{breach}}` rather than its expansion).
+    #[must_use]
+    pub fn written(&self, p: usize) -> &str {
+        &self.written[p]
+    }
+
+    /// Whether pattern `p` is searched in headings too (a rule with
+    /// `headings: include`, or a `heading` node, uses it).
+    #[must_use]
+    pub fn in_headings(&self, p: usize) -> bool {
+        self.in_headings[p]
+    }
+
     /// The literal gate over every pattern, built on first use.
     #[must_use]
     pub fn gate(&self) -> &LiteralGate {
@@ -419,6 +460,8 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules,
             patterns: self.patterns.clone(),
+            written: self.written.clone(),
+            in_headings: self.in_headings.clone(),
             gate: self.gate.clone(),
         }
     }
@@ -430,6 +473,8 @@ impl RuleSet {
             packs: self.packs.clone(),
             rules: self.rules.iter().filter(|r| r.id == id).cloned().collect(),
             patterns: self.patterns.clone(),
+            written: self.written.clone(),
+            in_headings: self.in_headings.clone(),
             gate: self.gate.clone(),
         }
     }

@@ -5,6 +5,7 @@
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A rule-pack file.
@@ -16,8 +17,43 @@ pub(crate) struct RawPack {
     /// One-line description of the pack.
     #[serde(default)]
     pub description: Option<String>,
+    /// Named vocabularies, used in patterns as `{{name}}` (see `vocab`).
+    #[serde(default)]
+    pub vocab: Option<BTreeMap<String, RawVocab>>,
     /// The rules.
     pub rules: Vec<RawRule>,
+}
+
+/// A vocabulary: a list of words, or the words with how to inflect them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawVocab {
+    /// Words inflected as verbs and nouns.
+    Words(Vec<String>),
+    /// Words with an explicit inflection: `all`, `plural` or `none`.
+    Spec {
+        /// The words.
+        words: Vec<String>,
+        /// `all` (default), `plural` or `none`.
+        #[serde(default)]
+        inflect: Option<String>,
+    },
+}
+
+/// `actor: {who: user, does: [request, delete]}`: someone doing something.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawActor {
+    /// A vocabulary naming who acts (`user` and `company` are built in).
+    pub who: String,
+    /// Verbs: vocabulary names or words.
+    pub does: Vec<String>,
+    /// Most words between the actor and the verb (default 4).
+    #[serde(default)]
+    pub within: Option<usize>,
+    /// For `who: user`, whether "your ... be <verb>ed" counts too (default true).
+    #[serde(default)]
+    pub passive: Option<bool>,
 }
 
 /// One rule.
@@ -54,6 +90,12 @@ pub(crate) struct RawRule {
     /// How many distinct matches are expected.
     #[serde(default)]
     pub occurs: Option<RawOccurs>,
+    /// What a duplicated-clause finding says (`{count}` is replaced).
+    #[serde(default)]
+    pub duplicate_message: Option<String>,
+    /// Whether statements in headings count: `exclude` (default) or `include`.
+    #[serde(default)]
+    pub headings: Option<String>,
     /// Whether regexes are case-sensitive (default: no).
     #[serde(default)]
     pub case_sensitive: bool,
@@ -99,6 +141,14 @@ impl RawStrings {
     pub fn as_slice(&self) -> &[String] {
         match self {
             RawStrings::One(s) => std::slice::from_ref(s),
+            RawStrings::Many(v) => v,
+        }
+    }
+
+    /// The strings, to rewrite in place.
+    pub fn as_mut_slice(&mut self) -> &mut [String] {
+        match self {
+            RawStrings::One(s) => std::slice::from_mut(s),
             RawStrings::Many(v) => v,
         }
     }
@@ -209,6 +259,12 @@ pub(crate) struct RawTree {
     /// Two matches within so many words of each other.
     #[serde(default)]
     pub near: Option<RawNear>,
+    /// Holds when an enclosing heading of the unit matches this node.
+    #[serde(default)]
+    pub heading: Option<Box<RawNode>>,
+    /// Someone doing something (rewritten into a pattern by `vocab`).
+    #[serde(default)]
+    pub actor: Option<RawActor>,
 }
 
 impl<'de> Deserialize<'de> for RawNode {
@@ -217,7 +273,9 @@ impl<'de> Deserialize<'de> for RawNode {
         impl<'de> Visitor<'de> for NodeVisitor {
             type Value = RawNode;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a regex string or a map with `any`, `all`, `not` or `near`")
+                f.write_str(
+                    "a regex string or a map with `any`, `all`, `not`, `near`, `heading` or `actor`",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
                 Ok(RawNode::Pattern(v.to_owned()))
