@@ -206,6 +206,9 @@ fn walk(node: &RawNode, case_insensitive: bool, out: &mut BTreeSet<(String, bool
             for child in lists.chain(near).flatten() {
                 walk(child, case_insensitive, out);
             }
+            if let Some(heading) = &tree.heading {
+                walk(heading, case_insensitive, out);
+            }
         }
     }
 }

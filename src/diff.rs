@@ -11,13 +11,30 @@
 //!   by the edit.
 //!
 //! A clause that was already missing is not reported: the edit did not
-//! remove it. Pure: callers fetch the old text (from git, or a second file).
+//! remove it. When the new version is not an edit of the old one at all (it
+//! lost most of the text, or is another document: a sign-in page, "page not
+//! found", a stub pointing elsewhere), one [`DOCUMENT_REPLACED`] finding says
+//! so instead of one removed-clause error per clause. Pure: callers fetch
+//! the old text (from git, or a second file).
 
 use std::collections::HashSet;
 
-use crate::finding::{ClauseStatus, FileReport};
+use crate::document::{Document, Format};
+use crate::finding::{ClauseStatus, FileReport, Finding};
 use crate::report::fingerprint;
+use crate::rules::Severity;
 use crate::source::SourceFile;
+
+/// Rule id of the finding that the new version replaced the document rather
+/// than editing it.
+pub const DOCUMENT_REPLACED: &str = "document-replaced";
+
+/// Fewest words an old version needs for its replacement to be judged.
+const MIN_OLD_WORDS: usize = 300;
+/// The new version keeps less than this share of the old one's words (in percent).
+const GUTTED_PERCENT: usize = 40;
+/// Both versions share less than this share of their word 4-grams (in percent).
+const DIFFERENT_PERCENT: usize = 20;
 
 /// Longest evidence quote, in characters.
 const QUOTE_LEN: usize = 160;
@@ -31,7 +48,9 @@ pub fn compare(
     new: &SourceFile,
     new_report: &FileReport,
     old_name: &str,
+    format: Format,
 ) -> FileReport {
+    let replaced = replacement(old, new, format, old_name);
     let old_fps: HashSet<(String, String)> = old_report
         .findings
         .iter()
@@ -48,10 +67,13 @@ pub fn compare(
     };
     let mut out = FileReport {
         clauses: new_report.clauses.clone(),
-        findings: Vec::new(),
+        findings: replaced.iter().cloned().collect(),
     };
     for (f, fp) in new_report.findings.iter().zip(new_fps) {
         if status(new_report, &f.rule) == Some(ClauseStatus::Missing) {
+            if replaced.is_some() {
+                continue;
+            }
             let Some(before) = old_report.clauses.iter().find(|c| c.rule == f.rule) else {
                 continue;
             };
@@ -73,6 +95,74 @@ pub fn compare(
         }
     }
     out
+}
+
+/// The words of a document's text, lowercased.
+fn words(doc: &Document) -> Vec<String> {
+    doc.folded()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn four_grams(words: &[String]) -> HashSet<&[String]> {
+    words.windows(4).collect()
+}
+
+/// A [`DOCUMENT_REPLACED`] finding when `new` is not an edit of `old`.
+fn replacement(old: &SourceFile, new: &SourceFile, format: Format, old_name: &str) -> Option<Finding> {
+    let old_doc = Document::parse(old.clone(), format);
+    let new_doc = Document::parse(new.clone(), format);
+    let (ow, nw) = (words(&old_doc), words(&new_doc));
+    if ow.len() < MIN_OLD_WORDS {
+        return None;
+    }
+    let gutted = nw.len() * 100 < ow.len() * GUTTED_PERCENT;
+    let (og, ng) = (four_grams(&ow), four_grams(&nw));
+    let shared = og.intersection(&ng).count();
+    let different = shared * 100 < og.len() * DIFFERENT_PERCENT
+        && shared * 100 < ng.len().max(1) * DIFFERENT_PERCENT;
+    if !(gutted || different) {
+        return None;
+    }
+    let looks_like = looks_like(&new_doc, nw.len(), gutted);
+    let message = format!(
+        "this version replaces the document rather than editing it: {} words against {} in {old_name},          {}% of its wording kept; it appears to be {looks_like}",
+        nw.len(),
+        ow.len(),
+        shared * 100 / og.len().max(1),
+    );
+    Some(Finding {
+        rule: DOCUMENT_REPLACED.into(),
+        pack: "clauselint".into(),
+        severity: Severity::Error,
+        message,
+        span: new_doc.title_span(),
+        label: "clause changes are not listed one by one".into(),
+        related: Vec::new(),
+    })
+}
+
+/// What a replacing document appears to be, from its words.
+fn looks_like(doc: &Document, words: usize, gutted: bool) -> &'static str {
+    let text = doc.folded().to_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| text.contains(n));
+    if words < 400 && has(&["page not found", "404", "page you requested", "no longer available"]) {
+        "a \"page not found\" page"
+    } else if words < 400 && has(&["enable javascript", "javascript is disabled", "javascript enabled"]) {
+        "a page that needs JavaScript to show the policy"
+    } else if words < 400 && has(&["sign in", "log in", "login", "password"]) {
+        "a sign-in page"
+    } else if words < 400 && !doc.links().is_empty() {
+        "a stub that points to a policy elsewhere"
+    } else if words == 0 {
+        "empty"
+    } else if gutted {
+        "a much shorter document"
+    } else {
+        "a different document"
+    }
 }
 
 /// `text` on one line, shortened to [`QUOTE_LEN`] characters.
@@ -105,7 +195,7 @@ mod tests {
         );
         let new = SourceFile::new("p.md", "# P\n\nWe use the the data. We sell it it.\n");
         let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, &rules);
-        let d = compare(&old, &lint(&old), &new, &lint(&new), "HEAD~1");
+        let d = compare(&old, &lint(&old), &new, &lint(&new), "HEAD~1", Format::Markdown);
         let got: Vec<(&str, &str)> = d
             .findings
             .iter()
@@ -118,5 +208,34 @@ mod tests {
             .contains("HEAD~1 said: \"We do not knowingly collect data from children under 13.\""));
         assert_eq!(got[1].0, "repeated-words");
         assert!(d.findings[1].message.contains("it it"));
+    }
+
+    fn policy(words: usize) -> String {
+        let mut s = String::from("# Privacy policy\n\nWe do not knowingly collect data from children under 13.\n\n");
+        for i in 0..words / 10 {
+            s.push_str(&format!("Paragraph {i} tells how we use the data you give us.\n\n"));
+        }
+        s
+    }
+
+    #[test]
+    fn a_replaced_document_is_one_finding_not_a_removal_per_clause() {
+        let packs = [builtin::find("core").unwrap().to_source()];
+        let rules = rules::load(&packs).unwrap();
+        let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, &rules);
+        let old = SourceFile::new("p.md", policy(600));
+        let new = SourceFile::new(
+            "p.md",
+            "# Sign in\n\nEnter your email and password to log in. [Privacy](https://x.example/privacy)\n",
+        );
+        let d = compare(&old, &lint(&old), &new, &lint(&new), "HEAD~1", Format::Markdown);
+        let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules_found, [DOCUMENT_REPLACED], "{:?}", d.findings);
+        assert!(d.findings[0].message.contains("a sign-in page"), "{}", d.findings[0].message);
+        // An ordinary edit that drops one clause is still a removal.
+        let edited = SourceFile::new("p.md", policy(600).replace("We do not knowingly collect data from children under 13.", "Kids."));
+        let d = compare(&old, &lint(&old), &edited, &lint(&edited), "HEAD~1", Format::Markdown);
+        let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules_found, ["children-under-13"]);
     }
 }

@@ -74,7 +74,7 @@ fn compare(
     ctx: &Context,
 ) -> FileReport {
     let old_report = lint_source_with(old, format, rules, ctx);
-    crate::diff::compare(old, &old_report, source, report, old_name)
+    crate::diff::compare(old, &old_report, source, report, old_name, format)
 }
 
 /// Turns a checked outcome into the changes since git revision `rev`.

@@ -24,8 +24,10 @@ pub(super) fn run(
         return Ok(ExitStatus::Error);
     };
     // Each label's file, resolved against its labels file's folder, is the
-    // key: two labels files may name policies in different folders.
+    // key (two labels files may name policies in different folders); messages
+    // name it as its labels file does.
     let mut labels = Vec::new();
+    let mut shown: HashMap<String, String> = HashMap::new();
     for path in &args.labels {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -38,7 +40,8 @@ pub(super) fn run(
             Ok(found) => {
                 let base = path.parent().unwrap_or(Path::new("."));
                 for mut l in found {
-                    l.file = base.join(&l.file).to_string_lossy().into_owned();
+                    let resolved = base.join(&l.file).to_string_lossy().into_owned();
+                    shown.insert(resolved.clone(), std::mem::replace(&mut l.file, resolved));
                     labels.push(l);
                 }
             }
@@ -85,7 +88,7 @@ pub(super) fn run(
             }
             Err(e) => {
                 failed = true;
-                writeln!(err, "error: {f}: {e}")?;
+                writeln!(err, "error: {}: {e}", shown[&f])?;
             }
         }
     }
@@ -121,7 +124,7 @@ pub(super) fn run(
                     out,
                     "FN {} {}\n   evidence: {}",
                     l.clause,
-                    l.file,
+                    shown[&l.file],
                     one_line(&l.evidence)
                 )?;
             } else {
@@ -129,7 +132,7 @@ pub(super) fn run(
                     out,
                     "FP {} {}\n   matched: {}",
                     l.clause,
-                    l.file,
+                    shown[&l.file],
                     one_line(passage.as_deref().unwrap_or(""))
                 )?;
             }

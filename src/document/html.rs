@@ -122,6 +122,13 @@ fn heading_level(name: &str) -> Option<u8> {
 
 pub(crate) fn build(text: &str) -> DocumentBuilder {
     let mut b = DocumentBuilder::new(text.len());
+    feed(&mut b, text, 0);
+    b
+}
+
+/// Feeds the HTML `text`, found at byte `offset` of the source, into `b`
+/// (a whole page, or a raw HTML block inside Markdown).
+pub(crate) fn feed(b: &mut DocumentBuilder, text: &str, offset: usize) {
     // The skipped element we are inside, and how deeply it nests.
     let mut skip: Option<(String, usize)> = None;
     // `<pre><code>` is a code block (what Markdown renders fenced code to):
@@ -151,7 +158,7 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                     }
                     continue;
                 }
-                start_tag(&mut b, &name);
+                start_tag(b, &name);
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -180,20 +187,19 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 if !s.value.iter().all(u8::is_ascii_whitespace) {
                     just_opened_pre = false;
                 }
-                push_string(&mut b, text, s.span, &s.value);
+                push_string(b, text, offset, s.span, &s.value);
             }
             // Suppression directives (`<!-- clauselint-disable … -->`), also
             // in `<head>`, the natural place for a file-wide one.
             Token::Comment(c) => {
                 let end = c.span.end.max(c.span.start);
                 if let Some(markup) = text.get(c.span.start..end) {
-                    b.scan_directives(markup, c.span.start);
+                    b.scan_directives(markup, offset + c.span.start);
                 }
             }
             _ => {}
         }
     }
-    b
 }
 
 /// Elements that can only appear in a body: seeing one ends an unclosed head.
@@ -221,11 +227,23 @@ fn start_tag(b: &mut DocumentBuilder, name: &str) {
     }
 }
 
-/// Feeds one text token from its original bytes, decoding character references.
-fn push_string(b: &mut DocumentBuilder, text: &str, span: html5gum::Span<usize>, value: &[u8]) {
-    let Some(original) = text.get(span.start..span.end) else {
+/// Feeds one text token from its original bytes, decoding character
+/// references; `text` starts at byte `offset` of the source.
+fn push_string(
+    b: &mut DocumentBuilder,
+    text: &str,
+    offset: usize,
+    span: html5gum::Span<usize>,
+    value: &[u8],
+) {
+    let span = html5gum::Span {
+        start: span.start + offset,
+        end: span.end + offset,
+    };
+    let text_at = |r: std::ops::Range<usize>| text.get(r.start - offset..r.end - offset);
+    let Some(original) = text_at(span.start..span.end) else {
         // Not expected from the tokenizer; keep the text, map it as a whole.
-        if span.start <= span.end && span.end <= text.len() {
+        if span.start <= span.end && span.end <= offset + text.len() {
             b.push_text(&String::from_utf8_lossy(value), span.start..span.end, false);
         }
         return;

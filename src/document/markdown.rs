@@ -1,14 +1,17 @@
 //! Markdown (CommonMark with tables) through pulldown-cmark's offset iterator.
 //!
-//! Headings, paragraphs, list items and table cells become blocks. Code
-//! blocks, raw HTML (comments included) and link destinations are not text;
-//! link text and inline code are. HTML blocks and inline HTML are scanned for
-//! suppression directives.
+//! Headings, paragraphs, list items and table cells become blocks. Fenced
+//! code blocks, inline HTML tags, comments and link destinations are not
+//! text; link text and inline code are. Raw HTML blocks (`<p>…</p>`, often
+//! several to a line in converted policies) are read as HTML (see `html`).
+//! Indented "code" blocks are read as paragraphs: a policy has no code, and
+//! indentation there is left over from conversion. HTML blocks and inline
+//! HTML are scanned for suppression directives.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::DocumentBuilder;
-use super::BlockKind;
+use super::{html, BlockKind};
 
 pub(crate) fn build(text: &str) -> DocumentBuilder {
     let mut b = DocumentBuilder::new(text.len());
@@ -24,13 +27,18 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 Tag::Paragraph if !matches!(b.open_block(), Some((BlockKind::ListItem, false))) => {
                     b.start_block(BlockKind::Paragraph);
                 }
-                Tag::CodeBlock(_) => {
+                Tag::CodeBlock(CodeBlockKind::Indented) => {
+                    b.end_block();
+                    b.start_block(BlockKind::Paragraph);
+                }
+                Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
                     b.end_block();
                     in_code_block = true;
                 }
                 Tag::HtmlBlock => {
                     b.end_block();
-                    b.scan_directives(&text[range.clone()], range.start);
+                    html::feed(&mut b, &text[range.clone()], range.start);
+                    b.end_block();
                 }
                 Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) => {
                     b.end_block();
@@ -45,7 +53,10 @@ pub(crate) fn build(text: &str) -> DocumentBuilder {
                 | TagEnd::TableCell
                 | TagEnd::List(_)
                 | TagEnd::BlockQuote(_) => b.end_block(),
-                TagEnd::CodeBlock => in_code_block = false,
+                TagEnd::CodeBlock => {
+                    in_code_block = false;
+                    b.end_block();
+                }
                 TagEnd::Link => b.end_link(),
                 _ => {}
             },

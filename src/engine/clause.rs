@@ -188,7 +188,7 @@ fn missing(
         related: near_miss
             .map(|n| Related {
                 span: n.span,
-                message: format!("closest passage; lacks {}", n.missing.join(", ")),
+                message: format!("closest passage; lacks {}", n.missing.join(" and ")),
             })
             .into_iter()
             .collect(),
@@ -264,7 +264,7 @@ impl Evaluator<'_> {
             .collect();
         units.sort_unstable();
         units.dedup();
-        let mut best: Option<(usize, Partial)> = None;
+        let mut best: Option<(usize, Partial, bool)> = None;
         for unit in units {
             if m.within_section.is_some() && !self.in_wanted_section(unit) {
                 continue;
@@ -275,15 +275,18 @@ impl Evaluator<'_> {
             if part.held == 0 || part.lacks.is_empty() || part.held * 2 < part.total {
                 continue;
             }
-            // Compare held/total as fractions without division.
-            let better = best.as_ref().is_none_or(|(_, b)| {
-                part.held * b.total > b.held * part.total
+            // The largest share of parts held (compared without division);
+            // among equals, one in the section where the clause belongs.
+            let anchored = self.in_anchor_section(range.start);
+            let better = best.as_ref().is_none_or(|(_, b, b_anchored)| {
+                let (x, y) = (part.held * b.total, b.held * part.total);
+                x > y || (x == y && anchored && !b_anchored)
             });
             if better {
-                best = Some((unit, part));
+                best = Some((unit, part, anchored));
             }
         }
-        let (unit, part) = best?;
+        let (unit, part, _) = best?;
         let span = match m.scope {
             Scope::Sentence => doc.sentences()[unit].span,
             _ => {
@@ -304,6 +307,16 @@ impl Evaluator<'_> {
         Some(NearMiss {
             span,
             missing: part.lacks,
+        })
+    }
+
+    /// Whether folded offset `at` lies under a heading matching one of the
+    /// rule's `section` regexes.
+    fn in_anchor_section(&self, at: usize) -> bool {
+        let doc = self.doc;
+        self.enclosing_headings(at).into_iter().any(|h| {
+            let text = doc.text(doc.blocks()[h].range.clone());
+            self.m.section.iter().any(|re| re.is_match(text))
         })
     }
 
@@ -390,15 +403,16 @@ impl Evaluator<'_> {
         };
         match node {
             Node::Pattern(p) => format!("`{}`", name(*p)),
-            Node::Any(children) | Node::All(children) => {
-                let mut parts: Vec<String> =
-                    children.iter().take(2).map(|c| self.describe(c)).collect();
-                if children.len() > 2 {
-                    parts.push("…".into());
-                }
-                let sep = if matches!(node, Node::Any(_)) { " or " } else { " and " };
-                parts.join(sep)
-            }
+            Node::Any(children) => match children.as_slice() {
+                [one] => self.describe(one),
+                [first, ..] => format!("{} or …", self.describe(first)),
+                [] => String::new(),
+            },
+            Node::All(children) => children
+                .iter()
+                .map(|c| self.describe(c))
+                .collect::<Vec<_>>()
+                .join(" with "),
             Node::Not(children) => format!("not {}", self.describe(&Node::Any(children.clone()))),
             Node::Heading(child) => format!("a heading with {}", self.describe(child)),
             Node::Near { within, sides } => format!(

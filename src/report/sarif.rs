@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 
 use super::fingerprint::{self, SARIF_KEY};
 use super::FileError;
+use crate::diff::DOCUMENT_REPLACED;
 use crate::engine::suppress::UNUSED_SUPPRESSION;
 use crate::finding::FileReport;
 use crate::rules::{Rule, RuleSet, Severity};
@@ -80,7 +81,9 @@ pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet) -> String
         result.insert("ruleId".into(), json!(f.rule));
         let index = rules.rules().iter().position(|r| r.id == f.rule);
         // The engine's own rule is described after the packs' rules.
-        let index = index.or((f.rule == UNUSED_SUPPRESSION).then_some(rules.rules().len()));
+        let index = index
+            .or((f.rule == UNUSED_SUPPRESSION).then_some(rules.rules().len()))
+            .or((f.rule == DOCUMENT_REPLACED).then_some(rules.rules().len() + 1));
         if let Some(i) = index {
             result.insert("ruleIndex".into(), json!(i));
         }
@@ -204,6 +207,18 @@ pub fn run(fragments: &[String], errors: &[FileError], rules: &RuleSet) -> Strin
             "markdown": "Remove the comment, or fix the rule id or directive name (`clauselint-disable`, `-enable`, `-disable-next-line`, `-disable-file`)."
         },
         "defaultConfiguration": {"level": "warning"},
+        "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
+    }));
+    rules_json.push(json!({
+        "id": DOCUMENT_REPLACED,
+        "name": DOCUMENT_REPLACED,
+        "shortDescription": {"text": "Document replaced, not edited"},
+        "fullDescription": {"text": "In diff mode (`diff`, `check --since`): the new version lost most of the old one's text, or is another document (a sign-in page, \"page not found\", a stub pointing elsewhere). Reported once instead of one removed-clause error per clause."},
+        "help": {
+            "text": "Check that the file still holds the policy (a failed export or crawl often leaves a sign-in or error page).",
+            "markdown": "Check that the file still holds the policy (a failed export or crawl often leaves a sign-in or error page)."
+        },
+        "defaultConfiguration": {"level": "error"},
         "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
     }));
     let notifications: Vec<Value> = errors

@@ -344,6 +344,8 @@ fn phrase_forms(phrase: &str, inflect: Inflect) -> Vec<String> {
             out.push(join(&ws));
         }
     }
+    out.sort();
+    out.dedup();
     out
 }
 
