@@ -415,7 +415,7 @@ impl Evaluator<'_> {
                 .join(" with "),
             Node::Not(children) => format!("not {}", self.describe(&Node::Any(children.clone()))),
             Node::Heading(child) => format!("a heading with {}", self.describe(child)),
-            Node::Near { within, sides } => format!(
+            Node::Near { within, sides, .. } => format!(
                 "{} within {within} words of {}",
                 sides[0].first().map_or_else(String::new, |&p| format!("`{}`", name(p))),
                 sides[1].first().map_or_else(String::new, |&p| format!("`{}`", name(p)))
@@ -652,7 +652,11 @@ impl Evaluator<'_> {
                     self.eval_in(child, &range, &mut scratch, false, true)
                 })
             }
-            Node::Near { within, sides } => match self.near(*within, sides, unit, filtered, in_heading) {
+            Node::Near {
+                within,
+                sides,
+                ordered,
+            } => match self.near(*within, *ordered, sides, unit, filtered, in_heading) {
                 Some((a, b)) => {
                     found.push(a);
                     found.push(b);
@@ -666,6 +670,7 @@ impl Evaluator<'_> {
     fn near(
         &self,
         within: usize,
+        ordered: bool,
         sides: &[Vec<usize>; 2],
         unit: &Range<usize>,
         filtered: bool,
@@ -685,6 +690,8 @@ impl Evaluator<'_> {
             for y in &b {
                 let gap = if x.end <= y.start {
                     x.end..y.start
+                } else if ordered {
+                    continue;
                 } else if y.end <= x.start {
                     y.end..x.start
                 } else {

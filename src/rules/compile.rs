@@ -637,6 +637,7 @@ impl Compiler {
         Some(Node::Near {
             within: near.within,
             sides,
+            ordered: near.ordered.unwrap_or(false),
         })
     }
 

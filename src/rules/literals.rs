@@ -185,11 +185,22 @@ fn analyze(hir: &Hir) -> Facts {
                     .try_fold(Vec::new(), |acc, f| union(Some(acc), part(f).as_deref()))
                     .map(Rc::new)
             };
+            // A long alternation of words (a vocabulary) has more strings
+            // than a set holds; cut to their first (last) bytes they still
+            // say what every match contains (starts, ends with).
+            let shrink = |part: fn(&Facts) -> Option<Set>, from_end: bool| {
+                let mut all = Vec::new();
+                for f in &facts {
+                    all.extend(part(f)?.iter().cloned());
+                }
+                shrunk(all, from_end).map(Rc::new)
+            };
             Facts {
                 exact: unite(|f| f.exact.clone()),
-                required: unite(|f| better(f.exact.clone(), f.required.clone())),
-                prefix: unite(|f| f.prefix.clone()),
-                suffix: unite(|f| f.suffix.clone()),
+                required: unite(|f| better(f.exact.clone(), f.required.clone()))
+                    .or_else(|| shrink(|f| better(f.exact.clone(), f.required.clone()), false)),
+                prefix: unite(|f| f.prefix.clone()).or_else(|| shrink(|f| f.prefix.clone(), false)),
+                suffix: unite(|f| f.suffix.clone()).or_else(|| shrink(|f| f.suffix.clone(), true)),
             }
         }
         HirKind::Concat(subs) => concat(&subs.iter().map(analyze).collect::<Vec<_>>()),
@@ -366,6 +377,38 @@ fn union(a: Option<Strings>, b: Option<&Strings>) -> Option<Strings> {
     (a.len() <= MAX_SET).then_some(a)
 }
 
+/// `strings` cut to their first (or, `from_end`, last) bytes, at the longest
+/// length that brings the set down to [`MAX_SET`] strings; `None` when even
+/// [`MIN_LITERAL`] bytes leave too many. Every string still occurs wherever
+/// the one it was cut from does.
+fn shrunk(mut strings: Strings, from_end: bool) -> Option<Strings> {
+    strings.sort_unstable();
+    strings.dedup();
+    let longest = strings.iter().map(Vec::len).max()?;
+    if strings.iter().any(|s| s.len() < MIN_LITERAL) {
+        return None;
+    }
+    for len in (MIN_LITERAL..=longest).rev() {
+        let mut cut: Strings = strings
+            .iter()
+            .map(|s| {
+                let n = s.len().min(len);
+                if from_end {
+                    s[s.len() - n..].to_vec()
+                } else {
+                    s[..n].to_vec()
+                }
+            })
+            .collect();
+        cut.sort_unstable();
+        cut.dedup();
+        if cut.len() <= MAX_SET {
+            return Some(cut);
+        }
+    }
+    None
+}
+
 fn min_len(set: &Strings) -> usize {
     set.iter().map(Vec::len).min().unwrap_or(usize::MAX)
 }
@@ -391,6 +434,19 @@ mod tests {
                 .map(|b| String::from_utf8(b).unwrap())
                 .collect()
         })
+    }
+
+    #[test]
+    fn long_word_lists_keep_a_literal_set_by_cutting_words_short() {
+        let words: Vec<String> = (0..100).map(|i| format!("word{i:03}x")).collect();
+        let pattern = format!(r"\b(?:{})\b", words.join("|"));
+        let set = req(&pattern).expect("a set");
+        assert!(set.len() <= MAX_SET, "{set:?}");
+        // Sound: every word contains one of the cut strings.
+        for w in &words {
+            assert!(set.iter().any(|s| w.contains(s.as_str())), "{w}: {set:?}");
+        }
+        assert!(set.iter().all(|s| s.len() >= MIN_LITERAL));
     }
 
     /// The literals of a case-insensitive pattern, parsed as the engine does.

@@ -136,6 +136,8 @@ pub enum Node {
         within: usize,
         /// Pattern numbers of each side.
         sides: [Vec<usize>; 2],
+        /// Whether the first side must come before the second.
+        ordered: bool,
     },
 }
 

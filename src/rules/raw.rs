@@ -199,6 +199,9 @@ pub(crate) struct RawNear {
     pub within: usize,
     /// The two sides: each a regex or an `any` list of regexes.
     pub of: Vec<RawNode>,
+    /// Whether the first side must come before the second (default: either order).
+    #[serde(default)]
+    pub ordered: Option<bool>,
 }
 
 /// Options for built-in detectors; each detector reads the ones it knows.

@@ -8,9 +8,9 @@
 //! written when it holds regex syntax.
 //!
 //! An `actor` node (`{who: user, does: [request, delete]}`) says who does
-//! what without a regex per verb: it becomes one pattern, "a `who` word, at
-//! most `within` words, then a `does` word", plus, for the user, the passive
-//! "your ... be deleted".
+//! what without a regex per verb: it becomes an ordered `near` ("a `who`
+//! word, then within `within` words a `does` word"), or, for the user, the
+//! passive "your ... be deleted".
 //!
 //! Everything here rewrites the raw pack into plain patterns before it is
 //! compiled, so the search machinery sees only regexes. The build script
@@ -18,9 +18,8 @@
 //! the same expansion.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
-use super::raw::{RawActor, RawNode, RawPack, RawTree, RawVocab};
+use super::raw::{RawActor, RawNear, RawNode, RawPack, RawTree, RawVocab};
 
 /// Vocabularies every pack has; a pack's own entry of the same name replaces one.
 pub(crate) const BUILTIN: &[(&str, &[&str])] = &[
@@ -81,7 +80,7 @@ pub(crate) fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>
     let mut table: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for (name, words) in BUILTIN {
         let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-        table.insert((*name).to_owned(), (alternation(&words, Inflect::All), words));
+        table.insert((*name).to_owned(), (alternation(&words, Inflect::Plural), words));
     }
     if let Some(vocab) = &pack.vocab {
         for (name, v) in vocab {
@@ -187,10 +186,8 @@ impl Expander<'_> {
             self.node(h);
         }
         if let Some(actor) = tree.actor.take() {
-            if let Some(p) = self.actor(&actor) {
-                tree.all
-                    .get_or_insert_with(Vec::new)
-                    .push(RawNode::Pattern(p));
+            if let Some(node) = self.actor(&actor) {
+                tree.all.get_or_insert_with(Vec::new).push(node);
             }
         }
     }
@@ -234,8 +231,8 @@ impl Expander<'_> {
         out
     }
 
-    /// The pattern of an `actor` node.
-    fn actor(&mut self, actor: &RawActor) -> Option<String> {
+    /// The match node of an `actor` node.
+    fn actor(&mut self, actor: &RawActor) -> Option<RawNode> {
         let who = match self.table.get(actor.who.as_str()) {
             Some((alt, _)) => alt.clone(),
             None => {
@@ -269,24 +266,42 @@ impl Expander<'_> {
             }
         }
         let within = actor.within.unwrap_or(4);
-        // Gap words: plain words and commas, never a sentence's end.
-        let mut p = format!(
-            r"{who}(?:,?\s+[\w'-]+){{0,{within}}}?,?\s+(?:{})",
-            verbs.join("|")
-        );
-        if actor.passive.unwrap_or(true) && actor.who == "user" && !participles.is_empty() {
-            participles.sort();
-            participles.dedup();
-            let _ = write!(
-                p,
-                r"|\byour\s+(?:[\w'-]+\s+){{0,3}}(?:be|is|are|being|been)\s+(?:[\w'-]+\s+)?(?:{})\b",
-                participles.join("|")
-            );
+        let label = format!("actor {} does {}", actor.who, actor.does.join("/"));
+        let does = format!("(?:{})", verbs.join("|"));
+        self.written.insert(who.clone(), format!("{{{{{}}}}}", actor.who));
+        self.written.insert(does.clone(), label.clone());
+        let active = RawNode::Tree(RawTree {
+            near: Some(RawNear {
+                within,
+                of: vec![RawNode::Pattern(who), RawNode::Pattern(does)],
+                ordered: Some(true),
+            }),
+            ..RawTree::default()
+        });
+        if !(actor.passive.unwrap_or(true) && actor.who == "user" && !participles.is_empty()) {
+            return Some(active);
         }
-        let p = format!("(?:{p})");
-        self.written
-            .insert(p.clone(), format!("actor {} does {}", actor.who, actor.does.join("/")));
-        Some(p)
+        participles.sort();
+        participles.dedup();
+        // "your account (will) be deleted": the verb's participle after a
+        // form of "be", at most a few words after "your".
+        let passive = format!(
+            r"\b(?:be|is|are|being|been)\s+(?:[a-z]+\s+)?(?:{})\b",
+            participles.join("|")
+        );
+        self.written.insert(passive.clone(), format!("{label} (passive)"));
+        let passive = RawNode::Tree(RawTree {
+            near: Some(RawNear {
+                within: 3,
+                of: vec![RawNode::Pattern(r"\byour\b".into()), RawNode::Pattern(passive)],
+                ordered: Some(true),
+            }),
+            ..RawTree::default()
+        });
+        Some(RawNode::Tree(RawTree {
+            any: Some(vec![active, passive]),
+            ..RawTree::default()
+        }))
     }
 }
 
@@ -380,10 +395,25 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
+/// Words that are never inflected.
+const UNINFLECTED: &[&str] = &[
+    "you", "your", "we", "us", "our", "they", "them", "their", "it", "its", "he", "she", "i", "me",
+    "my", "not", "no", "or", "and", "of", "to", "by",
+];
+
+/// Whether `w` is inflected at all: a plain lowercase-able word, not a
+/// pronoun or particle.
+fn inflectable(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes().all(|c| c.is_ascii_alphabetic())
+        && !UNINFLECTED.contains(&w.to_ascii_lowercase().as_str())
+}
+
 /// Plural (or third person) forms of `w`.
 fn plurals(w: &str) -> Vec<String> {
     let b = w.as_bytes();
-    if w.len() < 2 || !w.bytes().all(|c| c.is_ascii_alphabetic()) {
+    let lower = w.to_ascii_lowercase();
+    if !inflectable(w) || (lower.ends_with("ed") && !lower.ends_with("eed")) {
         return Vec::new();
     }
     let last = b[b.len() - 1];
@@ -396,11 +426,20 @@ fn plurals(w: &str) -> Vec<String> {
     vec![format!("{w}s")]
 }
 
-/// Verb forms of `w`: third person, past, present participle.
+/// Verb forms of `w`: third person, past, present participle. A word that
+/// is already a participle keeps its form (`updated`) or takes a plural
+/// (`setting` → settings).
 fn verb_forms(w: &str) -> Vec<String> {
     let b = w.as_bytes();
-    if w.len() < 2 || !w.bytes().all(|c| c.is_ascii_alphabetic()) {
+    if !inflectable(w) {
         return Vec::new();
+    }
+    let lower = w.to_ascii_lowercase();
+    if lower.ends_with("ed") && !lower.ends_with("eed") {
+        return Vec::new();
+    }
+    if lower.ends_with("ing") {
+        return plurals(w);
     }
     let mut out = plurals(w);
     let last = b[b.len() - 1];
@@ -419,13 +458,25 @@ fn verb_forms(w: &str) -> Vec<String> {
     } else {
         out.push(format!("{w}ed"));
         out.push(format!("{w}ing"));
-        // stop → stopped, submit → submitted: both spellings are accepted.
-        if !is_vowel(last) && !matches!(last, b'w' | b'x' | b'y') && is_vowel(before) {
-            let third = b.len().checked_sub(3).map(|i| b[i]);
-            if third.is_none_or(|c| !is_vowel(c)) {
-                out.push(format!("{w}{}ed", last as char));
-                out.push(format!("{w}{}ing", last as char));
-            }
+        // stop → stopped, submit → submitted: a final consonant after one
+        // vowel doubles in one-syllable words and stressed endings.
+        let vowel_groups = b
+            .windows(2)
+            .filter(|p| !is_vowel(p[0]) && is_vowel(p[1]))
+            .count()
+            + usize::from(is_vowel(b[0]));
+        let stressed = ["mit", "fer", "pel", "trol", "cur", "bid", "gret"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+        if !is_vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y')
+            && is_vowel(before)
+            && b.len() >= 3
+            && !is_vowel(b[b.len() - 3])
+            && (vowel_groups == 1 || stressed)
+        {
+            out.push(format!("{w}{}ed", last as char));
+            out.push(format!("{w}{}ing", last as char));
         }
     }
     out
@@ -460,6 +511,10 @@ mod tests {
         assert_eq!(forms("notify"), ["notified", "notifies", "notify", "notifying"]);
         assert_eq!(forms("access"), ["access", "accessed", "accesses", "accessing"]);
         assert!(forms("stop").contains(&"stopped".to_owned()));
+        assert!(forms("submit").contains(&"submitted".to_owned()));
+        assert!(!forms("consumer").iter().any(|f| f.contains("rr")));
+        assert_eq!(forms("you"), ["you"]);
+        assert_eq!(forms("updated"), ["updated"]);
         assert!(forms("anonymise").contains(&"anonymi[sz]ed".to_owned()));
         assert!(forms("third party").contains(&r"third[\s-]+parties".to_owned()));
         assert!(forms("opt out").contains(&r"opted[\s-]+out".to_owned()));
