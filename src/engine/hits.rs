@@ -254,6 +254,25 @@ mod tests {
                 "{name}: pattern {}",
                 rules.patterns()[p].as_str()
             );
+            // Headings: searched for the patterns rules look for there.
+            let in_headings: Vec<Range<usize>> = if rules.in_headings(p) {
+                doc.blocks()
+                    .iter()
+                    .filter(|b| b.is_heading())
+                    .flat_map(|b| {
+                        let input = Input::new(doc.folded()).range(b.range.clone());
+                        rules.patterns()[p].exact().find_iter(input).map(|m| m.range())
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            assert_eq!(
+                hits.in_headings(p),
+                in_headings.as_slice(),
+                "{name}: pattern {} in headings",
+                rules.patterns()[p].as_str()
+            );
         }
     }
 
