@@ -206,8 +206,8 @@ fn walk(node: &RawNode, case_insensitive: bool, out: &mut BTreeSet<(String, bool
             for child in lists.chain(near).flatten() {
                 walk(child, case_insensitive, out);
             }
-            if let Some(heading) = &tree.heading {
-                walk(heading, case_insensitive, out);
+            for child in tree.heading.iter().chain(&tree.link) {
+                walk(child, case_insensitive, out);
             }
         }
     }

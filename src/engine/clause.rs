@@ -415,6 +415,9 @@ impl Evaluator<'_> {
                 .join(" with "),
             Node::Not(children) => format!("not {}", self.describe(&Node::Any(children.clone()))),
             Node::Heading(child) => format!("a heading with {}", self.describe(child)),
+            Node::Link(patterns) => patterns
+                .first()
+                .map_or_else(String::new, |&p| format!("a link `{}`", name(p))),
             Node::Near { within, sides, .. } => format!(
                 "{} within {within} words of {}",
                 sides[0].first().map_or_else(String::new, |&p| format!("`{}`", name(p))),
@@ -643,6 +646,20 @@ impl Evaluator<'_> {
                 !children
                     .iter()
                     .any(|c| self.eval_in(c, unit, &mut scratch, false, in_heading))
+            }
+            Node::Link(patterns) => {
+                let hit = patterns.iter().find_map(|&p| {
+                    self.lookup(p, unit, in_heading)
+                        .find(|h| self.doc.in_link((*h).clone()) && (!filtered || self.accepts(p, h)))
+                        .cloned()
+                });
+                match hit {
+                    Some(h) => {
+                        found.push(h);
+                        true
+                    }
+                    None => false,
+                }
             }
             Node::Heading(child) => {
                 // The heading gives context; it is not part of the statement.

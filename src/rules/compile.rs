@@ -103,7 +103,8 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
         if let RuleKind::Clause(m) = &rule.kind {
             let mut wanted = Vec::new();
             if m.headings {
-                m.tree.positive_patterns(&mut wanted);
+                // `not` parts too: an exception must be seen where the statement is.
+                m.tree.all_patterns(&mut wanted);
             }
             m.tree.heading_patterns(&mut wanted);
             for p in wanted {
@@ -576,6 +577,36 @@ impl Compiler {
                 None => ok = false,
             }
         }
+        if let Some(link) = &tree.link {
+            match self.node(file, from, link, cs, depth + 1) {
+                Some(Node::Pattern(p)) => parts.push(Node::Link(vec![p])),
+                Some(Node::Any(children))
+                    if children.iter().all(|c| matches!(c, Node::Pattern(_))) =>
+                {
+                    parts.push(Node::Link(
+                        children
+                            .iter()
+                            .filter_map(|c| match c {
+                                Node::Pattern(p) => Some(*p),
+                                _ => None,
+                            })
+                            .collect(),
+                    ));
+                }
+                Some(_) => {
+                    self.errors.push(
+                        RuleError::new(
+                            file,
+                            yaml::locate_key(text, "link", from),
+                            "`link` takes a regex or an `any` list of regexes",
+                        )
+                        .label("here"),
+                    );
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
         if parts.is_empty() && ok {
             self.errors.push(
                 RuleError::new(
@@ -583,7 +614,7 @@ impl Compiler {
                     yaml::locate_key(text, "match", from),
                     "empty match node",
                 )
-                .help("a match node needs `any`, `all`, `not`, `near`, `heading` or `actor`"),
+                .help("a match node needs `any`, `all`, `not`, `near`, `heading`, `actor` or `link`"),
             );
             return None;
         }

@@ -130,6 +130,8 @@ pub enum Node {
     /// Holds when an enclosing heading of the unit (its section's heading or
     /// a heading above it) satisfies the child, matched in the heading's text.
     Heading(Box<Node>),
+    /// Holds when a match of one of these patterns lies in link text.
+    Link(Vec<usize>),
     /// Holds when a match of each side lies within `within` words of the other.
     Near {
         /// Largest number of words between the two matches.
@@ -152,7 +154,24 @@ impl Node {
                 }
             }
             Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
+            Node::Link(patterns) => out.extend(patterns),
             Node::Not(_) | Node::Heading(_) => {}
+        }
+    }
+
+    /// Every pattern number of the tree, under `not` too (not those of
+    /// `heading` nodes, which match in headings only).
+    pub fn all_patterns(&self, out: &mut Vec<usize>) {
+        match self {
+            Node::Pattern(p) => out.push(*p),
+            Node::Any(children) | Node::All(children) | Node::Not(children) => {
+                for c in children {
+                    c.all_patterns(out);
+                }
+            }
+            Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
+            Node::Link(patterns) => out.extend(patterns),
+            Node::Heading(_) => {}
         }
     }
 
@@ -168,7 +187,7 @@ impl Node {
                     c.heading_patterns(out);
                 }
             }
-            Node::Pattern(_) | Node::Near { .. } => {}
+            Node::Pattern(_) | Node::Near { .. } | Node::Link(_) => {}
         }
     }
 }

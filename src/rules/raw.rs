@@ -268,6 +268,10 @@ pub(crate) struct RawTree {
     /// Someone doing something (rewritten into a pattern by `vocab`).
     #[serde(default)]
     pub actor: Option<RawActor>,
+    /// Holds where a match of this regex (or `any` list of regexes) lies in
+    /// link text ("[contact us](/contact)").
+    #[serde(default)]
+    pub link: Option<Box<RawNode>>,
 }
 
 impl<'de> Deserialize<'de> for RawNode {
@@ -277,7 +281,7 @@ impl<'de> Deserialize<'de> for RawNode {
             type Value = RawNode;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(
-                    "a regex string or a map with `any`, `all`, `not`, `near`, `heading` or `actor`",
+                    "a regex string or a map with `any`, `all`, `not`, `near`, `heading`, `actor` or `link`",
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {

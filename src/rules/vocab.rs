@@ -185,6 +185,9 @@ impl Expander<'_> {
         if let Some(h) = &mut tree.heading {
             self.node(h);
         }
+        if let Some(l) = &mut tree.link {
+            self.node(l);
+        }
         if let Some(actor) = tree.actor.take() {
             if let Some(node) = self.actor(&actor) {
                 tree.all.get_or_insert_with(Vec::new).push(node);
