@@ -111,7 +111,12 @@ fn four_grams(words: &[String]) -> HashSet<&[String]> {
 }
 
 /// A [`DOCUMENT_REPLACED`] finding when `new` is not an edit of `old`.
-fn replacement(old: &SourceFile, new: &SourceFile, format: Format, old_name: &str) -> Option<Finding> {
+fn replacement(
+    old: &SourceFile,
+    new: &SourceFile,
+    format: Format,
+    old_name: &str,
+) -> Option<Finding> {
     let old_doc = Document::parse(old.clone(), format);
     let new_doc = Document::parse(new.clone(), format);
     let (ow, nw) = (words(&old_doc), words(&new_doc));
@@ -148,9 +153,22 @@ fn replacement(old: &SourceFile, new: &SourceFile, format: Format, old_name: &st
 fn looks_like(doc: &Document, words: usize, gutted: bool) -> &'static str {
     let text = doc.folded().to_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| text.contains(n));
-    if words < 400 && has(&["page not found", "404", "page you requested", "no longer available"]) {
+    if words < 400
+        && has(&[
+            "page not found",
+            "404",
+            "page you requested",
+            "no longer available",
+        ])
+    {
         "a \"page not found\" page"
-    } else if words < 400 && has(&["enable javascript", "javascript is disabled", "javascript enabled"]) {
+    } else if words < 400
+        && has(&[
+            "enable javascript",
+            "javascript is disabled",
+            "javascript enabled",
+        ])
+    {
         "a page that needs JavaScript to show the policy"
     } else if words < 400 && has(&["sign in", "log in", "login", "password"]) {
         "a sign-in page"
@@ -195,7 +213,14 @@ mod tests {
         );
         let new = SourceFile::new("p.md", "# P\n\nWe use the the data. We sell it it.\n");
         let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, &rules);
-        let d = compare(&old, &lint(&old), &new, &lint(&new), "HEAD~1", Format::Markdown);
+        let d = compare(
+            &old,
+            &lint(&old),
+            &new,
+            &lint(&new),
+            "HEAD~1",
+            Format::Markdown,
+        );
         let got: Vec<(&str, &str)> = d
             .findings
             .iter()
@@ -211,9 +236,13 @@ mod tests {
     }
 
     fn policy(words: usize) -> String {
-        let mut s = String::from("# Privacy policy\n\nWe do not knowingly collect data from children under 13.\n\n");
+        let mut s = String::from(
+            "# Privacy policy\n\nWe do not knowingly collect data from children under 13.\n\n",
+        );
         for i in 0..words / 10 {
-            s.push_str(&format!("Paragraph {i} tells how we use the data you give us.\n\n"));
+            s.push_str(&format!(
+                "Paragraph {i} tells how we use the data you give us.\n\n"
+            ));
         }
         s
     }
@@ -228,13 +257,37 @@ mod tests {
             "p.md",
             "# Sign in\n\nEnter your email and password to log in. [Privacy](https://x.example/privacy)\n",
         );
-        let d = compare(&old, &lint(&old), &new, &lint(&new), "HEAD~1", Format::Markdown);
+        let d = compare(
+            &old,
+            &lint(&old),
+            &new,
+            &lint(&new),
+            "HEAD~1",
+            Format::Markdown,
+        );
         let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules_found, [DOCUMENT_REPLACED], "{:?}", d.findings);
-        assert!(d.findings[0].message.contains("a sign-in page"), "{}", d.findings[0].message);
+        assert!(
+            d.findings[0].message.contains("a sign-in page"),
+            "{}",
+            d.findings[0].message
+        );
         // An ordinary edit that drops one clause is still a removal.
-        let edited = SourceFile::new("p.md", policy(600).replace("We do not knowingly collect data from children under 13.", "Kids."));
-        let d = compare(&old, &lint(&old), &edited, &lint(&edited), "HEAD~1", Format::Markdown);
+        let edited = SourceFile::new(
+            "p.md",
+            policy(600).replace(
+                "We do not knowingly collect data from children under 13.",
+                "Kids.",
+            ),
+        );
+        let d = compare(
+            &old,
+            &lint(&old),
+            &edited,
+            &lint(&edited),
+            "HEAD~1",
+            Format::Markdown,
+        );
         let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules_found, ["children-under-13"]);
     }

@@ -25,7 +25,8 @@ fn shared_dir() -> Option<PathBuf> {
 /// (version file, clause) → stated?
 fn truth() -> BTreeMap<(String, String), bool> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("labels/history-truth.tsv");
-    let text = std::fs::read_to_string(&path).expect("labels/history-truth.tsv is in the repository");
+    let text =
+        std::fs::read_to_string(&path).expect("labels/history-truth.tsv is in the repository");
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
@@ -44,7 +45,8 @@ fn truth() -> BTreeMap<(String, String), bool> {
 
 /// Consecutive version pairs of each service, in `INDEX.tsv` order.
 fn pairs(shared: &Path) -> Vec<(String, String)> {
-    let index = std::fs::read_to_string(shared.join("corpus/history/INDEX.tsv")).expect("INDEX.tsv");
+    let index =
+        std::fs::read_to_string(shared.join("corpus/history/INDEX.tsv")).expect("INDEX.tsv");
     let mut by_service: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in index.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -57,7 +59,11 @@ fn pairs(shared: &Path) -> Vec<(String, String)> {
     }
     by_service
         .values()
-        .flat_map(|v| v.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect::<Vec<_>>())
+        .flat_map(|v| {
+            v.windows(2)
+                .map(|w| (w[0].clone(), w[1].clone()))
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -68,19 +74,33 @@ fn removed(shared: &Path, old: &str, new: &str) -> (BTreeSet<String>, bool) {
     let out = Command::cargo_bin("clauselint")
         .expect("binary built")
         .env("CLAUSELINT_TODAY", "2026-12-04")
-        .args(["diff", "--pack", "all", "--format", "json", "--fail-on", "never"])
+        .args([
+            "diff",
+            "--pack",
+            "all",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
         .arg(dir.join(old))
         .arg(dir.join(new))
         .output()
         .expect("runs");
     let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{old} → {new}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "{old} → {new}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     let mut clauses = BTreeSet::new();
     let mut replaced = false;
     for f in json["files"][0]["findings"].as_array().expect("findings") {
         let rule = f["rule"].as_str().expect("rule");
-        if f["message"].as_str().is_some_and(|m| m.contains("removed since")) {
+        if f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("removed since"))
+        {
             clauses.insert(rule.to_owned());
         }
         replaced |= rule == "document-replaced";

@@ -19,10 +19,9 @@ const NEGATION_WINDOW: usize = 5;
 
 /// How much of a match tree holds in a unit.
 struct Partial {
-    /// Parts that hold.
-    held: usize,
-    /// Parts in all.
-    total: usize,
+    /// The share of the node that holds, from 0 to 1: an `all` scores the
+    /// mean of its parts, an `any` its best alternative.
+    score: f64,
     /// What the parts that do not hold look for.
     lacks: Vec<String>,
 }
@@ -264,23 +263,42 @@ impl Evaluator<'_> {
             .collect();
         units.sort_unstable();
         units.dedup();
+        // A part that holds in many units ("you", "information") says
+        // nothing about where the clause almost is: only rarer parts count.
+        let all_units = match m.scope {
+            Scope::Sentence => doc.sentences().len(),
+            Scope::Paragraph => doc.blocks().len(),
+            Scope::Section => doc.sections().len(),
+            Scope::Document => 1,
+        };
+        let limit = (all_units / 20).max(3);
+        let mut rare = vec![false; self.rules.patterns().len()];
+        for &p in &positive {
+            let mut seen: Vec<usize> = self
+                .hits
+                .of(p)
+                .iter()
+                .map(|h| self.unit_of(h.start))
+                .collect();
+            seen.dedup();
+            rare[p] = seen.len() <= limit;
+        }
         let mut best: Option<(usize, Partial, bool)> = None;
         for unit in units {
             if m.within_section.is_some() && !self.in_wanted_section(unit) {
                 continue;
             }
             let range = self.unit_range(unit);
-            let part = self.partial(&m.tree, &range);
-            // Half the parts at least, or it is not close.
-            if part.held == 0 || part.lacks.is_empty() || part.held * 2 < part.total {
+            let part = self.partial(&m.tree, &range, &rare);
+            // Half the rule at least, or it is not close.
+            if part.score < 0.5 || part.lacks.is_empty() {
                 continue;
             }
-            // The largest share of parts held (compared without division);
-            // among equals, one in the section where the clause belongs.
+            // The largest share held; among equals, one in the section where
+            // the clause belongs.
             let anchored = self.in_anchor_section(range.start);
             let better = best.as_ref().is_none_or(|(_, b, b_anchored)| {
-                let (x, y) = (part.held * b.total, b.held * part.total);
-                x > y || (x == y && anchored && !b_anchored)
+                part.score > b.score || (part.score == b.score && anchored && !b_anchored)
             });
             if better {
                 best = Some((unit, part, anchored));
@@ -320,44 +338,66 @@ impl Evaluator<'_> {
         })
     }
 
-    /// How much of `node` holds in `unit`, and what is missing.
-    fn partial(&self, node: &Node, unit: &Range<usize>) -> Partial {
-        let holds = |n: &Node| self.eval(n, unit, &mut Vec::new(), true);
+    /// How much of `node` holds in `unit`, and what is missing. A part
+    /// holds only when it holds through a rare pattern (`rare`, by pattern
+    /// number): "you" alone does not make a passage close.
+    fn partial(&self, node: &Node, unit: &Range<usize>, rare: &[bool]) -> Partial {
+        let holds = |n: &Node| {
+            let mut used = Vec::new();
+            n.positive_patterns(&mut used);
+            let distinctive = used.iter().any(|&p| {
+                rare.get(p).copied().unwrap_or(false) && self.hits.within(p, unit).next().is_some()
+            });
+            distinctive && self.eval(n, unit, &mut Vec::new(), true)
+        };
+        let whole = |ok: bool, n: &Node| Partial {
+            score: if ok { 1.0 } else { 0.0 },
+            lacks: if ok {
+                Vec::new()
+            } else {
+                vec![self.describe(n)]
+            },
+        };
         match node {
             Node::All(children) => {
-                let mut p = Partial {
-                    held: 0,
-                    total: children.len(),
-                    lacks: Vec::new(),
-                };
+                let mut sum = 0.0;
+                let mut parts = 0.0;
+                let mut lacks = Vec::new();
                 for c in children {
+                    if let Node::Not(_) = c {
+                        // An exception counts only when it strikes.
+                        let sub = self.partial(c, unit, rare);
+                        if sub.score < 1.0 {
+                            parts += 1.0;
+                            lacks.extend(sub.lacks);
+                        }
+                        continue;
+                    }
+                    parts += 1.0;
                     if holds(c) {
-                        p.held += 1;
+                        sum += 1.0;
                     } else {
-                        p.lacks.push(self.describe(c));
+                        let sub = self.partial(c, unit, rare);
+                        sum += sub.score;
+                        lacks.extend(sub.lacks);
                     }
                 }
-                p
+                Partial {
+                    score: if parts > 0.0 { sum / parts } else { 0.0 },
+                    lacks,
+                }
             }
             Node::Any(children) => {
                 if holds(node) {
-                    return Partial {
-                        held: 1,
-                        total: 1,
-                        lacks: Vec::new(),
-                    };
+                    return whole(true, node);
                 }
                 // The alternative that comes closest.
                 children
                     .iter()
-                    .map(|c| self.partial(c, unit))
-                    .filter(|p| p.held > 0)
-                    .max_by(|a, b| (a.held * b.total).cmp(&(b.held * a.total)).then(b.total.cmp(&a.total)))
-                    .unwrap_or(Partial {
-                        held: 0,
-                        total: 1,
-                        lacks: vec![self.describe(node)],
-                    })
+                    .map(|c| self.partial(c, unit, rare))
+                    .filter(|p| p.score > 0.0)
+                    .max_by(|a, b| a.score.total_cmp(&b.score))
+                    .unwrap_or_else(|| whole(false, node))
             }
             Node::Not(children) => {
                 let mut scratch = Vec::new();
@@ -366,25 +406,16 @@ impl Evaluator<'_> {
                     .find(|c| self.eval(c, unit, &mut scratch, false))
                 {
                     Some(c) => Partial {
-                        held: 0,
-                        total: 1,
-                        lacks: vec![format!("no exception ({} matched)", self.describe(c))],
+                        score: 0.0,
+                        lacks: vec![format!(
+                            "an exception applies ({} matched)",
+                            self.describe(c)
+                        )],
                     },
-                    None => Partial {
-                        held: 1,
-                        total: 1,
-                        lacks: Vec::new(),
-                    },
+                    None => whole(true, node),
                 }
             }
-            _ => {
-                let ok = holds(node);
-                Partial {
-                    held: usize::from(ok),
-                    total: 1,
-                    lacks: if ok { Vec::new() } else { vec![self.describe(node)] },
-                }
-            }
+            _ => whole(holds(node), node),
         }
     }
 
@@ -420,8 +451,12 @@ impl Evaluator<'_> {
                 .map_or_else(String::new, |&p| format!("a link `{}`", name(p))),
             Node::Near { within, sides, .. } => format!(
                 "{} within {within} words of {}",
-                sides[0].first().map_or_else(String::new, |&p| format!("`{}`", name(p))),
-                sides[1].first().map_or_else(String::new, |&p| format!("`{}`", name(p)))
+                sides[0]
+                    .first()
+                    .map_or_else(String::new, |&p| format!("`{}`", name(p))),
+                sides[1]
+                    .first()
+                    .map_or_else(String::new, |&p| format!("`{}`", name(p)))
             ),
         }
     }
@@ -650,7 +685,9 @@ impl Evaluator<'_> {
             Node::Link(patterns) => {
                 let hit = patterns.iter().find_map(|&p| {
                     self.lookup(p, unit, in_heading)
-                        .find(|h| self.doc.in_link((*h).clone()) && (!filtered || self.accepts(p, h)))
+                        .find(|h| {
+                            self.doc.in_link((*h).clone()) && (!filtered || self.accepts(p, h))
+                        })
                         .cloned()
                 });
                 match hit {

@@ -261,7 +261,10 @@ mod tests {
                     .filter(|b| b.is_heading())
                     .flat_map(|b| {
                         let input = Input::new(doc.folded()).range(b.range.clone());
-                        rules.patterns()[p].exact().find_iter(input).map(|m| m.range())
+                        rules.patterns()[p]
+                            .exact()
+                            .find_iter(input)
+                            .map(|m| m.range())
                     })
                     .collect()
             } else {

@@ -614,7 +614,9 @@ impl Compiler {
                     yaml::locate_key(text, "match", from),
                     "empty match node",
                 )
-                .help("a match node needs `any`, `all`, `not`, `near`, `heading`, `actor` or `link`"),
+                .help(
+                    "a match node needs `any`, `all`, `not`, `near`, `heading`, `actor` or `link`",
+                ),
             );
             return None;
         }

@@ -80,7 +80,10 @@ pub(crate) fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>
     let mut table: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for (name, words) in BUILTIN {
         let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-        table.insert((*name).to_owned(), (alternation(&words, Inflect::Plural), words));
+        table.insert(
+            (*name).to_owned(),
+            (alternation(&words, Inflect::Plural), words),
+        );
     }
     if let Some(vocab) = &pack.vocab {
         for (name, v) in vocab {
@@ -93,7 +96,9 @@ pub(crate) fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>
                         "none" => Inflect::None,
                         other => {
                             errors.push(VocabError {
-                                message: format!("unknown inflection `{other}` for vocabulary `{name}`"),
+                                message: format!(
+                                    "unknown inflection `{other}` for vocabulary `{name}`"
+                                ),
                                 at: other.to_owned(),
                             });
                             Inflect::All
@@ -117,7 +122,9 @@ pub(crate) fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>
             }
             if let Some(w) = words.iter().find(|w| w.contains("{{")) {
                 errors.push(VocabError {
-                    message: format!("vocabulary `{name}` refers to another vocabulary (`{w}`); list the words"),
+                    message: format!(
+                        "vocabulary `{name}` refers to another vocabulary (`{w}`); list the words"
+                    ),
                     at: w.clone(),
                 });
                 continue;
@@ -271,7 +278,8 @@ impl Expander<'_> {
         let within = actor.within.unwrap_or(4);
         let label = format!("actor {} does {}", actor.who, actor.does.join("/"));
         let does = format!("(?:{})", verbs.join("|"));
-        self.written.insert(who.clone(), format!("{{{{{}}}}}", actor.who));
+        self.written
+            .insert(who.clone(), format!("{{{{{}}}}}", actor.who));
         self.written.insert(does.clone(), label.clone());
         let active = RawNode::Tree(RawTree {
             near: Some(RawNear {
@@ -292,11 +300,15 @@ impl Expander<'_> {
             r"\b(?:be|is|are|being|been)\s+(?:[a-z]+\s+)?(?:{})\b",
             participles.join("|")
         );
-        self.written.insert(passive.clone(), format!("{label} (passive)"));
+        self.written
+            .insert(passive.clone(), format!("{label} (passive)"));
         let passive = RawNode::Tree(RawTree {
             near: Some(RawNear {
                 within: 3,
-                of: vec![RawNode::Pattern(r"\byour\b".into()), RawNode::Pattern(passive)],
+                of: vec![
+                    RawNode::Pattern(r"\byour\b".into()),
+                    RawNode::Pattern(passive),
+                ],
                 ordered: Some(true),
             }),
             ..RawTree::default()
@@ -319,7 +331,9 @@ fn is_name(s: &str) -> bool {
 
 /// Whether a vocabulary entry is a regex rather than words.
 fn is_regex(word: &str) -> bool {
-    word.contains(['\\', '(', ')', '[', ']', '|', '?', '*', '+', '{', '}', '^', '$', '.'])
+    word.contains([
+        '\\', '(', ')', '[', ']', '|', '?', '*', '+', '{', '}', '^', '$', '.',
+    ])
 }
 
 /// `\b(?:form|form|...)\b` for every form of every word.
@@ -372,7 +386,9 @@ fn phrase_forms(phrase: &str, inflect: Inflect) -> Vec<String> {
 fn escape_word(w: &str) -> String {
     let lower = w.to_ascii_lowercase();
     let mut e = regex_escape(w);
-    for suffix in ["ise", "ised", "ises", "ising", "isation", "ize", "ized", "izes", "izing", "ization"] {
+    for suffix in [
+        "ise", "ised", "ises", "ising", "isation", "ize", "ized", "izes", "izing", "ization",
+    ] {
         if lower.len() > suffix.len() + 2 && lower.ends_with(suffix) {
             let stem = &e[..e.len() - suffix.len()];
             let rest = &suffix[2..];
@@ -423,7 +439,12 @@ fn plurals(w: &str) -> Vec<String> {
     if last == b'y' && !is_vowel(b[b.len() - 2]) {
         return vec![format!("{}ies", &w[..w.len() - 1])];
     }
-    if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") {
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
         return vec![format!("{w}es")];
     }
     vec![format!("{w}s")]
@@ -510,9 +531,18 @@ mod tests {
 
     #[test]
     fn verbs_are_inflected() {
-        assert_eq!(forms("delete"), ["delete", "deleted", "deletes", "deleting"]);
-        assert_eq!(forms("notify"), ["notified", "notifies", "notify", "notifying"]);
-        assert_eq!(forms("access"), ["access", "accessed", "accesses", "accessing"]);
+        assert_eq!(
+            forms("delete"),
+            ["delete", "deleted", "deletes", "deleting"]
+        );
+        assert_eq!(
+            forms("notify"),
+            ["notified", "notifies", "notify", "notifying"]
+        );
+        assert_eq!(
+            forms("access"),
+            ["access", "accessed", "accesses", "accessing"]
+        );
         assert!(forms("stop").contains(&"stopped".to_owned()));
         assert!(forms("submit").contains(&"submitted".to_owned()));
         assert!(!forms("consumer").iter().any(|f| f.contains("rr")));
@@ -542,6 +572,9 @@ mod tests {
     fn nouns_take_plurals_only() {
         let a = alternation(&["partner".into()], Inflect::Plural);
         assert_eq!(a, r"\b(?:partners|partner)\b");
-        assert_eq!(alternation(&["U.S.".into()], Inflect::None), r"\b(?:(?:U.S.))\b");
+        assert_eq!(
+            alternation(&["U.S.".into()], Inflect::None),
+            r"\b(?:(?:U.S.))\b"
+        );
     }
 }
