@@ -18,12 +18,20 @@ const NEGATION_CUES: &[&str] = &[
 const NEGATION_WINDOW: usize = 5;
 
 /// How much of a match tree holds in a unit.
-struct Partial {
+struct Partial<'n> {
     /// The share of the node that holds, from 0 to 1: an `all` scores the
     /// mean of its parts, an `any` its best alternative.
     score: f64,
-    /// What the parts that do not hold look for.
-    lacks: Vec<String>,
+    /// The parts that do not hold (named only for the passage shown).
+    lacks: Vec<Lack<'n>>,
+}
+
+/// Why a part of a rule does not hold in a passage.
+enum Lack<'n> {
+    /// Nothing matches this part.
+    Part(&'n Node),
+    /// This exception (under `not`) matches.
+    Exception(&'n Node),
 }
 
 /// A unit where the match tree holds.
@@ -257,14 +265,9 @@ impl Evaluator<'_> {
         let (doc, m) = (self.doc, self.m);
         let mut positive = Vec::new();
         m.tree.positive_patterns(&mut positive);
-        let mut units: Vec<usize> = positive
-            .iter()
-            .flat_map(|&p| self.hits.of(p).iter().map(|h| self.unit_of(h.start)))
-            .collect();
-        units.sort_unstable();
-        units.dedup();
         // A part that holds in many units ("you", "information") says
-        // nothing about where the clause almost is: only rarer parts count.
+        // nothing about where the clause almost is: only rarer parts count,
+        // and only units holding one are candidates.
         let all_units = match m.scope {
             Scope::Sentence => doc.sentences().len(),
             Scope::Paragraph => doc.blocks().len(),
@@ -273,6 +276,7 @@ impl Evaluator<'_> {
         };
         let limit = (all_units / 20).max(3);
         let mut rare = vec![false; self.rules.patterns().len()];
+        let mut units: Vec<usize> = Vec::new();
         for &p in &positive {
             let mut seen: Vec<usize> = self
                 .hits
@@ -281,8 +285,13 @@ impl Evaluator<'_> {
                 .map(|h| self.unit_of(h.start))
                 .collect();
             seen.dedup();
-            rare[p] = seen.len() <= limit;
+            if seen.len() <= limit {
+                rare[p] = true;
+                units.extend(seen);
+            }
         }
+        units.sort_unstable();
+        units.dedup();
         let mut best: Option<(usize, Partial, bool)> = None;
         for unit in units {
             if m.within_section.is_some() && !self.in_wanted_section(unit) {
@@ -322,10 +331,17 @@ impl Evaluator<'_> {
                 doc.sentences()[s].span
             }
         };
-        Some(NearMiss {
-            span,
-            missing: part.lacks,
-        })
+        let missing = part
+            .lacks
+            .iter()
+            .map(|lack| match lack {
+                Lack::Part(n) => self.describe(n),
+                Lack::Exception(n) => {
+                    format!("an exception applies ({} matched)", self.describe(n))
+                }
+            })
+            .collect();
+        Some(NearMiss { span, missing })
     }
 
     /// Whether folded offset `at` lies under a heading matching one of the
@@ -341,7 +357,7 @@ impl Evaluator<'_> {
     /// How much of `node` holds in `unit`, and what is missing. A part
     /// holds only when it holds through a rare pattern (`rare`, by pattern
     /// number): "you" alone does not make a passage close.
-    fn partial(&self, node: &Node, unit: &Range<usize>, rare: &[bool]) -> Partial {
+    fn partial<'n>(&self, node: &'n Node, unit: &Range<usize>, rare: &[bool]) -> Partial<'n> {
         let holds = |n: &Node| {
             let mut used = Vec::new();
             n.positive_patterns(&mut used);
@@ -350,13 +366,9 @@ impl Evaluator<'_> {
             });
             distinctive && self.eval(n, unit, &mut Vec::new(), true)
         };
-        let whole = |ok: bool, n: &Node| Partial {
+        let whole = |ok: bool, n: &'n Node| Partial {
             score: if ok { 1.0 } else { 0.0 },
-            lacks: if ok {
-                Vec::new()
-            } else {
-                vec![self.describe(n)]
-            },
+            lacks: if ok { Vec::new() } else { vec![Lack::Part(n)] },
         };
         match node {
             Node::All(children) => {
@@ -407,10 +419,7 @@ impl Evaluator<'_> {
                 {
                     Some(c) => Partial {
                         score: 0.0,
-                        lacks: vec![format!(
-                            "an exception applies ({} matched)",
-                            self.describe(c)
-                        )],
+                        lacks: vec![Lack::Exception(c)],
                     },
                     None => whole(true, node),
                 }

@@ -369,7 +369,15 @@ fn phrase_forms(phrase: &str, inflect: Inflect) -> Vec<String> {
         ws[n - 1] = escape_word(&form);
         out.push(join(&ws));
     }
-    if inflect == Inflect::All {
+    // Verb forms for a single word that can be a verb, or a phrasal verb
+    // ("opt out", "comply with", "let you know"); a noun phrase ("third
+    // party", "data subject") takes plurals only.
+    let verb = match words.as_slice() {
+        [one] => !looks_like_noun(one),
+        [_, second, ..] => PARTICLES.contains(&second.to_ascii_lowercase().as_str()),
+        [] => false,
+    };
+    if inflect == Inflect::All && verb {
         for form in verb_forms(words[0]) {
             let mut ws = plain.clone();
             ws[0] = escape_word(&form);
@@ -379,6 +387,25 @@ fn phrase_forms(phrase: &str, inflect: Inflect) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// Second words that make a phrase a phrasal verb.
+const PARTICLES: &[&str] = &[
+    "out", "up", "in", "on", "off", "with", "to", "of", "back", "down", "away", "into", "over",
+    "you", "us", "them", "for", "about", "from", "not",
+];
+
+/// Endings of English nouns and adjectives that are never verbs: such a
+/// word takes plurals only (no "notificationed").
+fn looks_like_noun(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist", "ics", "ory",
+        "ary", "ous", "ful", "less", "able", "ible", "ware",
+    ];
+    let w = word.to_ascii_lowercase();
+    ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
 }
 
 /// A word escaped for a regex, with British and American spellings of
@@ -548,6 +575,11 @@ mod tests {
         assert!(!forms("consumer").iter().any(|f| f.contains("rr")));
         assert_eq!(forms("you"), ["you"]);
         assert_eq!(forms("updated"), ["updated"]);
+        assert_eq!(forms("notification"), ["notification", "notifications"]);
+        assert_eq!(
+            forms("third party"),
+            ["third[\\s-]+parties", "third[\\s-]+party"]
+        );
         assert!(forms("anonymise").contains(&"anonymi[sz]ed".to_owned()));
         assert!(forms("third party").contains(&r"third[\s-]+parties".to_owned()));
         assert!(forms("opt out").contains(&r"opted[\s-]+out".to_owned()));
