@@ -212,15 +212,7 @@ mod tests {
             "# P\n\nWe do not knowingly collect data from children under 13.\n\nWe use the the data.\n",
         );
         let new = SourceFile::new("p.md", "# P\n\nWe use the the data. We sell it it.\n");
-        let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, &rules);
-        let d = compare(
-            &old,
-            &lint(&old),
-            &new,
-            &lint(&new),
-            "HEAD~1",
-            Format::Markdown,
-        );
+        let d = diff_of(&old, &new, &rules);
         let got: Vec<(&str, &str)> = d
             .findings
             .iter()
@@ -233,6 +225,12 @@ mod tests {
             .contains("HEAD~1 said: \"We do not knowingly collect data from children under 13.\""));
         assert_eq!(got[1].0, "repeated-words");
         assert!(d.findings[1].message.contains("it it"));
+    }
+
+    /// What `diff` reports from `old` to `new`, both Markdown.
+    fn diff_of(old: &SourceFile, new: &SourceFile, rules: &rules::RuleSet) -> FileReport {
+        let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, rules);
+        compare(old, &lint(old), new, &lint(new), "HEAD~1", Format::Markdown)
     }
 
     fn policy(words: usize) -> String {
@@ -251,20 +249,12 @@ mod tests {
     fn a_replaced_document_is_one_finding_not_a_removal_per_clause() {
         let packs = [builtin::find("core").unwrap().to_source()];
         let rules = rules::load(&packs).unwrap();
-        let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, &rules);
         let old = SourceFile::new("p.md", policy(600));
         let new = SourceFile::new(
             "p.md",
             "# Sign in\n\nEnter your email and password to log in. [Privacy](https://x.example/privacy)\n",
         );
-        let d = compare(
-            &old,
-            &lint(&old),
-            &new,
-            &lint(&new),
-            "HEAD~1",
-            Format::Markdown,
-        );
+        let d = diff_of(&old, &new, &rules);
         let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules_found, [DOCUMENT_REPLACED], "{:?}", d.findings);
         assert!(
@@ -280,14 +270,7 @@ mod tests {
                 "Kids.",
             ),
         );
-        let d = compare(
-            &old,
-            &lint(&old),
-            &edited,
-            &lint(&edited),
-            "HEAD~1",
-            Format::Markdown,
-        );
+        let d = diff_of(&old, &edited, &rules);
         let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules_found, ["children-under-13"]);
     }

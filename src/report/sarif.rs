@@ -193,34 +193,38 @@ fn descriptor(rule: &Rule) -> Value {
     Value::Object(d)
 }
 
+/// The descriptor of a rule the engine itself reports (not from a pack);
+/// `help` is Markdown, shown as plain text without its backticks.
+fn engine_rule(id: &str, short: &str, full: &str, help: &str, level: &str) -> Value {
+    json!({
+        "id": id,
+        "name": id,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help.replace('`', ""), "markdown": help},
+        "defaultConfiguration": {"level": level},
+        "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
+    })
+}
+
 /// The whole SARIF log, from per-file fragments.
 #[must_use]
 pub fn run(fragments: &[String], errors: &[FileError], rules: &RuleSet) -> String {
     let mut rules_json: Vec<Value> = rules.rules().iter().map(descriptor).collect();
-    rules_json.push(json!({
-        "id": UNUSED_SUPPRESSION,
-        "name": UNUSED_SUPPRESSION,
-        "shortDescription": {"text": "Unused suppression"},
-        "fullDescription": {"text": "A clauselint-disable comment that suppressed no finding, or names an unknown rule or directive."},
-        "help": {
-            "text": "Remove the comment, or fix the rule id or directive name (clauselint-disable, -enable, -disable-next-line, -disable-file).",
-            "markdown": "Remove the comment, or fix the rule id or directive name (`clauselint-disable`, `-enable`, `-disable-next-line`, `-disable-file`)."
-        },
-        "defaultConfiguration": {"level": "warning"},
-        "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
-    }));
-    rules_json.push(json!({
-        "id": DOCUMENT_REPLACED,
-        "name": DOCUMENT_REPLACED,
-        "shortDescription": {"text": "Document replaced, not edited"},
-        "fullDescription": {"text": "In diff mode (`diff`, `check --since`): the new version lost most of the old one's text, or is another document (a sign-in page, \"page not found\", a stub pointing elsewhere). Reported once instead of one removed-clause error per clause."},
-        "help": {
-            "text": "Check that the file still holds the policy (a failed export or crawl often leaves a sign-in or error page).",
-            "markdown": "Check that the file still holds the policy (a failed export or crawl often leaves a sign-in or error page)."
-        },
-        "defaultConfiguration": {"level": "error"},
-        "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
-    }));
+    rules_json.push(engine_rule(
+        UNUSED_SUPPRESSION,
+        "Unused suppression",
+        "A clauselint-disable comment that suppressed no finding, or names an unknown rule or directive.",
+        "Remove the comment, or fix the rule id or directive name (`clauselint-disable`, `-enable`, `-disable-next-line`, `-disable-file`).",
+        "warning",
+    ));
+    rules_json.push(engine_rule(
+        DOCUMENT_REPLACED,
+        "Document replaced, not edited",
+        "In diff mode (`diff`, `check --since`): the new version lost most of the old one's text, or is another document (a sign-in page, \"page not found\", a stub pointing elsewhere). Reported once instead of one removed-clause error per clause.",
+        "Check that the file still holds the policy (a failed export or crawl often leaves a sign-in or error page).",
+        "error",
+    ));
     let notifications: Vec<Value> = errors
         .iter()
         .map(|e| {

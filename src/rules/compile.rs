@@ -772,14 +772,7 @@ impl Compiler {
     }
 }
 
-fn is_kebab(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
+use super::vocab::is_kebab;
 
 #[cfg(test)]
 mod tests {

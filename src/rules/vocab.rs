@@ -107,7 +107,7 @@ pub(crate) fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>
                     (words.clone(), inflect)
                 }
             };
-            if !is_name(name) {
+            if !is_kebab(name) {
                 errors.push(VocabError {
                     message: format!("vocabulary name `{name}` is not kebab-case"),
                     at: name.clone(),
@@ -320,7 +320,9 @@ impl Expander<'_> {
     }
 }
 
-fn is_name(s: &str) -> bool {
+/// Whether `s` is kebab-case: lowercase words and digits joined by `-`
+/// (pack names, rule ids, vocabulary names).
+pub(crate) fn is_kebab(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|w| {
             !w.is_empty()
