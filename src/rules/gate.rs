@@ -140,10 +140,7 @@ mod tests {
         assert_eq!(gate.ungated(), [1]);
         assert!(gate.conjuncts(1).is_empty());
         let text = "Third-party COOKIES";
-        assert_eq!(
-            found(&gate, 3, text),
-            [(6, vec![2]), (18, vec![0]), (19, vec![0])]
-        );
+        assert_eq!(found(&gate, 3, text), [(6, vec![2]), (18, vec![0])]);
     }
 
     #[test]

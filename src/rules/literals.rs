@@ -67,7 +67,25 @@ impl Facts {
 pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let facts = analyze(hir);
     let best = better(facts.exact, facts.required)?;
-    (best.is_empty() || min_len(&best) >= MIN_LITERAL).then(|| Rc::unwrap_or_clone(best))
+    (best.is_empty() || min_len(&best) >= MIN_LITERAL).then(|| minimal(Rc::unwrap_or_clone(best)))
+}
+
+/// `set` without the strings that contain another of its strings: a block
+/// holding "deleted" holds "delete", so one is enough for the gate (whose
+/// automaton grows with every string), and the set says the same.
+fn minimal(mut set: Strings) -> Strings {
+    set.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    let mut kept: Strings = Vec::with_capacity(set.len());
+    for s in set {
+        if !kept
+            .iter()
+            .any(|k| s.windows(k.len().max(1)).any(|w| w == k.as_slice()))
+        {
+            kept.push(s);
+        }
+    }
+    kept.sort_unstable();
+    kept
 }
 
 /// Most required sets kept for one regex by [`required_all`].
@@ -453,6 +471,12 @@ mod tests {
         assert!(set.iter().all(|s| s.len() >= MIN_LITERAL));
     }
 
+    #[test]
+    fn a_string_containing_another_of_its_set_is_dropped() {
+        let set = req(r"\b(?:delete|deleted|deletes|erase|erased)\b").unwrap();
+        assert_eq!(set, ["delete", "erase"]);
+    }
+
     /// The literals of a case-insensitive pattern, parsed as the engine does.
     fn req(pattern: &str) -> Option<Vec<String>> {
         let p = crate::rules::Pattern::parse(pattern, true).unwrap();
@@ -474,7 +498,8 @@ mod tests {
 
     #[test]
     fn literal_words_are_required() {
-        assert_eq!(req(r"\bcookies?\b").unwrap(), ["cookie", "cookies"]);
+        // "cookies" holds "cookie": the shorter is enough.
+        assert_eq!(req(r"\bcookies?\b").unwrap(), ["cookie"]);
         // The run reaches into the start of `[\s-]+`.
         assert_eq!(
             req(r"\bthird[\s-]+part(y|ies)\b").unwrap(),
@@ -553,7 +578,7 @@ mod tests {
             ["data ", "dpo"]
         );
         // A run continues from the end of a repetition.
-        assert_eq!(req(r"(\w+\s+)?cookies?").unwrap(), ["cookie", "cookies"]);
+        assert_eq!(req(r"(\w+\s+)?cookies?").unwrap(), ["cookie"]);
         assert_eq!(req(r"(?:ab|cd)+xyz").unwrap(), ["abxyz", "cdxyz"]);
     }
 
