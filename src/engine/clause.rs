@@ -345,7 +345,7 @@ impl Evaluator<'_> {
     }
 
     /// Whether folded offset `at` lies under a heading matching one of the
-    /// rule's `section` regexes.
+    /// rule's `section` regexes (see [`Self::enclosing_headings`]).
     fn in_anchor_section(&self, at: usize) -> bool {
         let doc = self.doc;
         self.enclosing_headings(at).into_iter().any(|h| {
@@ -510,36 +510,13 @@ impl Evaluator<'_> {
     /// Whether the unit's section, or a section enclosing it, has a heading
     /// matching `within_section`.
     fn in_wanted_section(&self, unit: usize) -> bool {
-        let doc = self.doc;
         let Some(re) = &self.m.within_section else {
             return true;
         };
-        let mut section = match self.m.scope {
-            Scope::Sentence => doc.blocks()[doc.sentences()[unit].block].section,
-            Scope::Paragraph => doc.blocks()[unit].section,
-            Scope::Section | Scope::Document => unit,
-        };
-        // Walk up the heading hierarchy: each step finds the nearest earlier
-        // heading of a strictly lower level.
-        let mut level = u8::MAX;
-        loop {
-            let Some(h) = doc.sections()[section].heading else {
-                return false;
-            };
-            let BlockKind::Heading(l) = doc.blocks()[h].kind else {
-                return false;
-            };
-            if l < level {
-                if re.is_match(doc.text(doc.blocks()[h].range.clone())) {
-                    return true;
-                }
-                level = l;
-            }
-            if section == 0 || level <= 1 {
-                return false;
-            }
-            section -= 1;
-        }
+        let doc = self.doc;
+        self.enclosing_headings(self.unit_range(unit).start)
+            .into_iter()
+            .any(|h| re.is_match(doc.text(doc.blocks()[h].range.clone())))
     }
 
     /// Whether a hit counts, given the rule's negation mode, link-text mode
