@@ -566,18 +566,19 @@ impl Evaluator<'_> {
         p: usize,
         unit: &Range<usize>,
         in_heading: bool,
-    ) -> Box<dyn Iterator<Item = &'h Range<usize>> + 'h> {
-        if in_heading {
-            Box::new(self.hits.headings_within(p, unit))
-        } else if self.m.headings {
-            Box::new(
-                self.hits
-                    .within(p, unit)
-                    .chain(self.hits.headings_within(p, unit)),
-            )
+    ) -> impl Iterator<Item = &'h Range<usize>> + 'h {
+        // Both lists, each cut to nothing when it does not apply: no
+        // allocation on this hot path.
+        let body = if in_heading { 0 } else { usize::MAX };
+        let headings = if in_heading || self.m.headings {
+            usize::MAX
         } else {
-            Box::new(self.hits.within(p, unit))
-        }
+            0
+        };
+        self.hits
+            .within(p, unit)
+            .take(body)
+            .chain(self.hits.headings_within(p, unit).take(headings))
     }
 
     fn first(
