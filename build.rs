@@ -20,9 +20,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-use regex_automata::dfa::{dense, StartKind};
+use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::MatchKind;
+use regex_automata::util::{primitives::StateID, start};
+use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
 
 #[allow(dead_code)]
@@ -43,7 +44,7 @@ use raw::{RawNode, RawPack};
 /// Largest dense DFA (either direction) built for one regex. Regexes with
 /// bounded gaps (`[^.;]{0,60}`) blow up far past it and are compiled at run
 /// time instead, behind a filter.
-const DFA_SIZE_LIMIT: usize = 1 << 20;
+const DFA_SIZE_LIMIT: usize = 8 << 20;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
@@ -68,12 +69,27 @@ fn main() {
          // built-in pattern, sorted by (source, case_insensitive).\n\
          &[\n",
     );
+    let mut gate = Gate::default();
     for (i, (source, case_insensitive)) in patterns.iter().enumerate() {
         let Some(form) = fast_form(source, *case_insensitive) else {
             continue;
         };
         let (fast, ascii) = (&form.fast, form.unicode.is_none());
-        let literals = match literals::required_all(form.unicode.as_ref().unwrap_or(fast)) {
+        let required = literals::required_all(form.unicode.as_ref().unwrap_or(fast));
+        let literal_ids = match &required {
+            Some(sets) => {
+                let sets: Vec<String> = sets
+                    .iter()
+                    .map(|set| {
+                        let ids: Vec<String> = set.iter().map(|l| gate.id(l).to_string()).collect();
+                        format!("&[{}]", ids.join(", "))
+                    })
+                    .collect();
+                format!("Some(&[{}])", sets.join(", "))
+            }
+            None => "None".to_owned(),
+        };
+        let literals = match required {
             Some(sets) => {
                 let sets: Vec<String> = sets
                     .iter()
@@ -113,12 +129,144 @@ fn main() {
         let _ = writeln!(
             table,
             "    Prebuilt {{ source: {source:?}, case_insensitive: {case_insensitive}, \
-             transliterable: {transliterable}, literals: {literals}, dfas: {dfas}, \
-             filter: {filter} }},"
+             transliterable: {transliterable}, literals: {literals}, \
+             literal_ids: {literal_ids}, dfas: {dfas}, filter: {filter} }},"
         );
     }
     table.push_str("]\n");
     fs::write(out.join("prebuilt.rs"), table).expect("OUT_DIR is writable");
+    fs::write(out.join("gate.table"), gate.table(big_endian)).expect("OUT_DIR is writable");
+}
+
+/// Every distinct required literal of the built-in patterns, and the
+/// Aho-Corasick automaton over them that `src/rules/gate.rs` runs.
+#[derive(Default)]
+struct Gate {
+    /// Literals, ASCII-lowercased, in order of their ids.
+    literals: Vec<Vec<u8>>,
+    ids: std::collections::HashMap<Vec<u8>, usize>,
+}
+
+impl Gate {
+    /// The id of `literal` (ASCII case aside), given on first sight.
+    fn id(&mut self, literal: &[u8]) -> usize {
+        let folded = literal.to_ascii_lowercase();
+        if let Some(&id) = self.ids.get(&folded) {
+            return id;
+        }
+        self.literals.push(folded.clone());
+        self.ids.insert(folded, self.literals.len() - 1);
+        self.literals.len() - 1
+    }
+
+    /// The automaton as a table of `u32` words in the target's byte order,
+    /// which a run uses in place. Layout, in words:
+    ///
+    /// - 0: the number of byte classes, 1: the number of states;
+    /// - 2..66: the byte-class map, four bytes a word, low byte first
+    ///   (ASCII letters of either case share a class);
+    /// - then the states, the root first, each as its transitions (one word
+    ///   a class; state ids are offsets into this part) and two words: where
+    ///   its outputs start and end in the output list;
+    /// - then the output list: for each state, the ids of the literals that
+    ///   end there, its suffixes' included.
+    fn table(&self, big_endian: bool) -> Vec<u8> {
+        use std::collections::{BTreeMap, VecDeque};
+
+        // Classes: one per byte that occurs in a literal, 0 for the rest.
+        let mut classes = [0u8; 256];
+        let mut count = 1usize;
+        for lit in &self.literals {
+            for &b in lit {
+                if classes[usize::from(b)] == 0 {
+                    classes[usize::from(b)] = u8::try_from(count).expect("fewer than 256 classes");
+                    count += 1;
+                }
+            }
+        }
+        for b in b'A'..=b'Z' {
+            classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
+        }
+        // The trie.
+        let mut children: Vec<BTreeMap<u8, usize>> = vec![BTreeMap::new()];
+        let mut outputs: Vec<Vec<u32>> = vec![Vec::new()];
+        for (id, lit) in self.literals.iter().enumerate() {
+            let mut state = 0;
+            for &b in lit {
+                let class = classes[usize::from(b)];
+                state = match children[state].get(&class) {
+                    Some(&next) => next,
+                    None => {
+                        children.push(BTreeMap::new());
+                        outputs.push(Vec::new());
+                        let child = children.len() - 1;
+                        children[state].insert(class, child);
+                        child
+                    }
+                };
+            }
+            outputs[state].push(u32::try_from(id).expect("a few thousand literals"));
+        }
+        // Failure links, breadth first, folded into full transitions.
+        let states = children.len();
+        let mut delta = vec![0usize; states * count];
+        let mut fail = vec![0usize; states];
+        let mut queue = VecDeque::new();
+        for class in 0..count {
+            let class_u8 = u8::try_from(class).expect("fewer than 256 classes");
+            if let Some(&child) = children[0].get(&class_u8) {
+                delta[class] = child;
+                queue.push_back(child);
+            }
+        }
+        while let Some(state) = queue.pop_front() {
+            let inherited = outputs[fail[state]].clone();
+            outputs[state].extend(inherited);
+            for class in 0..count {
+                let class_u8 = u8::try_from(class).expect("fewer than 256 classes");
+                match children[state].get(&class_u8) {
+                    Some(&child) => {
+                        fail[child] = if state == 0 {
+                            0
+                        } else {
+                            delta[fail[state] * count + class]
+                        };
+                        delta[state * count + class] = child;
+                        queue.push_back(child);
+                    }
+                    None => delta[state * count + class] = delta[fail[state] * count + class],
+                }
+            }
+        }
+        let word = |n: usize| u32::try_from(n).expect("the gate stays small");
+        let stride = count + 2;
+        let mut words = vec![word(count), word(states)];
+        words.extend(
+            classes
+                .chunks(4)
+                .map(|c| c.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b))),
+        );
+        let mut start = 0;
+        for (state, out) in outputs.iter().enumerate() {
+            let row = &delta[state * count..(state + 1) * count];
+            words.extend(row.iter().map(|&s| word(s * stride)));
+            words.extend([word(start), word(start + out.len())]);
+            start += out.len();
+        }
+        for out in &outputs {
+            words.extend(out);
+        }
+        words
+            .iter()
+            .flat_map(|w| {
+                if big_endian {
+                    w.to_be_bytes()
+                } else {
+                    w.to_le_bytes()
+                }
+            })
+            .collect()
+    }
 }
 
 /// Parses every pack in `dir`, and writes each one as JSON to `json_dir`
@@ -286,9 +434,127 @@ fn build_dfa(hir: &Hir, reverse: bool, config: dense::Config, big_endian: bool) 
         )
         .build_from_nfa(&nfa)
         .ok()?;
-    Some(if big_endian {
-        dfa.to_bytes_big_endian().0
-    } else {
-        dfa.to_bytes_little_endian().0
-    })
+    let anchored = if reverse { Anchored::Yes } else { Anchored::No };
+    Some(table(&dfa, anchored, big_endian))
+}
+
+/// `dfa` as the flat transition table `src/rules/table_dfa.rs` searches:
+/// `u32` words in the target's byte order, which a run uses in place, with
+/// nothing to deserialize or check (an out-of-range state only makes a
+/// search give up). Layout, in words:
+///
+/// - 0: stride, the number of byte classes plus one (the last column is the
+///   end-of-input transition);
+/// - 1: flags: 1 = the quit state is reachable, 2 = always anchored at the
+///   start;
+/// - 2: first match state, 3: end of the special states (premultiplied state
+///   ids: dead is 0, then quit, then the match states);
+/// - 4..68: the byte-class map, four bytes a word, low byte first;
+/// - 68..133: for each look-behind byte and then "none", the index of its
+///   start state (four a word), 255 when the search must give up;
+/// - 133: the number of start states, then their ids;
+/// - then the transitions, `stride` words a state.
+fn table(dfa: &dense::DFA<Vec<u32>>, anchored: Anchored, big_endian: bool) -> Vec<u8> {
+    use std::collections::HashMap;
+
+    let classes = dfa.byte_classes();
+    let class_count = classes.alphabet_len() - 1;
+    let stride = class_count + 1;
+    let mut representatives = vec![None; class_count];
+    for b in 0..=255u8 {
+        representatives[usize::from(classes.get(b))].get_or_insert(b);
+    }
+    // Start states, for every look-behind byte and for none.
+    let mut starts: Vec<StateID> = Vec::new();
+    let mut start_of = Vec::with_capacity(257);
+    for behind in (0..=255u8).map(Some).chain([None]) {
+        let config = start::Config::new().anchored(anchored).look_behind(behind);
+        start_of.push(match dfa.start_state(&config) {
+            Ok(sid) => {
+                let i = starts.iter().position(|&s| s == sid).unwrap_or_else(|| {
+                    starts.push(sid);
+                    starts.len() - 1
+                });
+                u8::try_from(i).expect("a DFA has a handful of start states")
+            }
+            Err(_) => 255,
+        });
+    }
+    // Every state reachable from them.
+    let mut seen: Vec<StateID> = Vec::new();
+    let mut known: std::collections::HashSet<StateID> = std::collections::HashSet::new();
+    let mut stack = starts.clone();
+    while let Some(sid) = stack.pop() {
+        if !known.insert(sid) {
+            continue;
+        }
+        seen.push(sid);
+        let nexts = representatives
+            .iter()
+            .map(|b| dfa.next_state(sid, b.expect("every class has a byte")))
+            .chain([dfa.next_eoi_state(sid)]);
+        stack.extend(nexts.filter(|n| !known.contains(n)));
+    }
+    // Dead first, then quit, then the match states: "special" is one compare.
+    // A dense DFA's dead state is its first (reachable or not).
+    let dead = StateID::ZERO;
+    assert!(dfa.is_dead_state(dead));
+    let quit: Vec<StateID> = seen
+        .iter()
+        .copied()
+        .filter(|&s| dfa.is_quit_state(s))
+        .collect();
+    let matches: Vec<StateID> = seen
+        .iter()
+        .copied()
+        .filter(|&s| dfa.is_match_state(s))
+        .collect();
+    let mut order = vec![dead];
+    order.extend(&quit);
+    order.extend(&matches);
+    order.extend(
+        seen.iter()
+            .copied()
+            .filter(|&s| s != dead && !dfa.is_quit_state(s) && !dfa.is_match_state(s)),
+    );
+    let index: HashMap<StateID, u32> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (s, u32::try_from(i * stride).expect("tables stay small")))
+        .collect();
+    let id = |s: StateID| index[&s];
+
+    let mut words: Vec<u32> = vec![
+        u32::try_from(stride).expect("at most 257 classes"),
+        u32::from(!quit.is_empty()) | (u32::from(dfa.is_always_start_anchored()) << 1),
+        u32::try_from((1 + quit.len()) * stride).expect("tables stay small"),
+        u32::try_from((1 + quit.len() + matches.len()) * stride).expect("tables stay small"),
+    ];
+    let pack = |bytes: &[u8]| -> Vec<u32> {
+        bytes
+            .chunks(4)
+            .map(|c| c.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b)))
+            .collect()
+    };
+    let class_map: Vec<u8> = (0..=255u8).map(|b| classes.get(b)).collect();
+    words.extend(pack(&class_map));
+    words.extend(pack(&start_of));
+    words.push(u32::try_from(starts.len()).expect("a handful"));
+    words.extend(starts.iter().map(|&s| id(s)));
+    for &sid in &order {
+        for b in &representatives {
+            words.push(id(dfa.next_state(sid, b.expect("every class has a byte"))));
+        }
+        words.push(id(dfa.next_eoi_state(sid)));
+    }
+    words
+        .iter()
+        .flat_map(|w| {
+            if big_endian {
+                w.to_be_bytes()
+            } else {
+                w.to_le_bytes()
+            }
+        })
+        .collect()
 }

@@ -185,20 +185,25 @@ impl Candidates {
         let blocks = doc.blocks();
         let words = gate.conjunct_count().div_ceil(64);
         let mut bits = vec![0u64; blocks.len() * words];
-        // Occurrences come in order of their end, so the block cursor only
-        // moves forward; a literal never holds '\n', so it lies in one block.
-        let mut b = 0;
-        for (end, conjuncts) in gate.occurrences(doc.folded()) {
+        // Occurrences come in order of their end within a pass, so the block
+        // cursor only moves forward until the next pass; a literal never
+        // holds '\n', so it lies in one block.
+        let (mut b, mut last) = (0, 0);
+        gate.occurrences(doc.folded(), |end, conjuncts| {
+            if end < last {
+                b = 0;
+            }
+            last = end;
             while b + 1 < blocks.len() && blocks[b + 1].range.start < end {
                 b += 1;
             }
-            if end > blocks[b].range.end {
-                continue;
+            if blocks.get(b).is_none_or(|block| end > block.range.end) {
+                return;
             }
             for &c in conjuncts {
                 bits[b * words + c / 64] |= 1 << (c % 64);
             }
-        }
+        });
         Candidates { words, bits }
     }
 

@@ -14,6 +14,7 @@ mod literals;
 mod pattern;
 mod prebuilt;
 mod raw;
+mod table_dfa;
 mod vocab;
 mod yaml;
 

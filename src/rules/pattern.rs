@@ -235,6 +235,12 @@ impl Pattern {
         }
     }
 
+    /// For a prebuilt pattern, the ids of [`Pattern::literal_sets`] in the
+    /// prebuilt literal gate.
+    pub(crate) fn prebuilt_literal_ids(&self) -> Option<Option<&'static [&'static [u32]]>> {
+        self.prebuilt.map(|p| p.literal_ids)
+    }
+
     /// Whether the fast form is exact on a block rewritten by
     /// `engine::transliterate` (non-ASCII word characters as `_`, other
     /// non-ASCII characters as the byte `0x80`): true when the fast form is
@@ -280,10 +286,7 @@ impl Pattern {
             .filter
             .get_or_init(|| self.prebuilt.and_then(Prebuilt::filter));
         match filter {
-            Some(dfa) => {
-                use regex_automata::dfa::Automaton;
-                !matches!(dfa.try_search_fwd(&input.clone().earliest(true)), Ok(None))
-            }
+            Some(dfa) => !matches!(dfa.find_fwd(&input.clone().earliest(true)), Ok(None)),
             None => true,
         }
     }

@@ -6,27 +6,24 @@
 //! most of its time (profiled: 3 of every 4 instructions). Here each built-in
 //! regex comes with its literal sets (so the literal gate needs no parse)
 //! and, when they are small enough, a dense forward and reverse DFA of its
-//! fast form, which deserialize in microseconds and search without building
-//! anything. Regexes with bounded gaps (`[^.;]{0,60}`) have DFAs far too
+//! fast form, flattened into transition tables that are searched where they
+//! lie in the binary (see `table_dfa`): nothing to deserialize or build. Regexes with bounded gaps (`[^.;]{0,60}`) have DFAs far too
 //! large to build; they get a *filter* instead (see `Prebuilt::filter`)
 //! and are compiled at run time only for blocks it lets through.
 //!
-//! Deserializing checks the automaton (no `unsafe`); one that fails the check
-//! (it cannot, short of a mismatched `regex-automata`) is compiled at run time
-//! instead. Unit tests compare every prebuilt automaton with the run-time
-//! compilation of the same regex.
+//! A table that does not read (it cannot, short of a mismatched `build.rs`)
+//! makes the pattern compile at run time instead. Unit tests compare every
+//! prebuilt automaton with the run-time compilation of the same regex.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex_automata::dfa::{dense, Automaton};
 use regex_automata::util::iter;
-use regex_automata::{meta, Anchored, Input, Match, MatchError};
+use regex_automata::{meta, Input, Match, MatchError};
 
-/// A dense DFA over bytes baked into the binary.
-pub(crate) type Dfa = dense::DFA<&'static [u32]>;
+pub(crate) use super::table_dfa::TableDfa as Dfa;
 
-/// Bytes aligned for a dense DFA's `u32` transitions.
+/// Bytes aligned for a table's `u32` words.
 #[repr(C, align(4))]
 #[derive(Debug)]
 pub(crate) struct Aligned<B: ?Sized>(pub B);
@@ -42,6 +39,9 @@ pub(crate) struct Prebuilt {
     pub transliterable: bool,
     /// See `Pattern::literal_sets`.
     pub literals: Option<&'static [&'static [&'static [u8]]]>,
+    /// The ids of `literals` in the prebuilt literal gate ([`gate_table`]),
+    /// set for set.
+    pub literal_ids: Option<&'static [&'static [u32]]>,
     /// The serialized automata of the fast form, if small enough.
     pub dfas: Option<Dfas>,
     /// For a pattern without `dfas`: the forward DFA of its fast form with
@@ -51,7 +51,7 @@ pub(crate) struct Prebuilt {
     pub filter: Option<&'static Aligned<[u8]>>,
 }
 
-/// Serialized dense DFAs, in the target's byte order.
+/// Flattened DFAs (see `table_dfa`), in the target's byte order.
 #[derive(Debug)]
 pub(crate) struct Dfas {
     /// Unanchored, leftmost-first: finds where a match ends.
@@ -61,6 +61,21 @@ pub(crate) struct Dfas {
 }
 
 static TABLE: &[Prebuilt] = include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
+
+/// The Aho-Corasick automaton over every built-in pattern's required
+/// literals, as `build.rs` wrote it (its layout is documented there).
+static GATE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/gate.table")));
+
+/// The prebuilt literal gate's table.
+pub(crate) fn gate_table() -> &'static [u8] {
+    &GATE.0
+}
+
+/// Everything `build.rs` prepared, one entry per built-in pattern.
+#[cfg(test)]
+pub(crate) fn table() -> &'static [Prebuilt] {
+    TABLE
+}
 
 /// What was prepared for the built-in pattern `source`, if anything.
 pub(crate) fn find(source: &str, case_insensitive: bool) -> Option<&'static Prebuilt> {
@@ -72,15 +87,15 @@ pub(crate) fn find(source: &str, case_insensitive: bool) -> Option<&'static Preb
 
 impl Prebuilt {
     /// The filter DFA (see the `filter` field), if there is one and it
-    /// deserializes.
+    /// reads.
     pub(crate) fn filter(&self) -> Option<Dfa> {
-        Some(Dfa::from_bytes(&self.filter?.0).ok()?.0)
+        Dfa::new(&self.filter?.0)
     }
 
     /// The prebuilt searcher: `None` without automata, or if the forward one
-    /// does not deserialize (the caller then compiles the pattern).
+    /// does not read (the caller then compiles the pattern).
     pub(crate) fn searcher(&'static self) -> Option<PrebuiltRegex> {
-        let (forward, _) = Dfa::from_bytes(&self.dfas.as_ref()?.forward.0).ok()?;
+        let forward = Dfa::new(&self.dfas.as_ref()?.forward.0)?;
         Some(PrebuiltRegex {
             entry: self,
             forward,
@@ -92,17 +107,14 @@ impl Prebuilt {
 
 /// A prebuilt fast form, searched as `regex_automata::dfa::regex::Regex`
 /// does: the forward DFA finds where a match ends, the reverse one where it
-/// starts. The reverse DFA is deserialized only when a first match needs it:
-/// most patterns the literal gate lets through match nowhere in a document
-/// (measured: 73 of 124 on the seed), and checking an automaton when
-/// deserializing costs as much as a search.
+/// starts (read only when a first match needs it).
 #[derive(Clone, Debug)]
 pub(crate) struct PrebuiltRegex {
     entry: &'static Prebuilt,
     forward: Dfa,
     reverse: OnceLock<Option<Dfa>>,
-    /// The fast form compiled from source, only if the reverse DFA does not
-    /// deserialize (which a unit test rules out for this build).
+    /// The fast form compiled from source, only if a table does not read or
+    /// a search gives up (which unit tests rule out for this build).
     fallback: OnceLock<meta::Regex>,
 }
 
@@ -111,7 +123,7 @@ impl PrebuiltRegex {
         self.reverse
             .get_or_init(|| {
                 let bytes = &self.entry.dfas.as_ref()?.reverse.0;
-                Dfa::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
+                Dfa::new(bytes)
             })
             .as_ref()
     }
@@ -126,28 +138,19 @@ impl PrebuiltRegex {
     /// The leftmost-first match in `input`, as `dfa::regex::Regex::try_search`
     /// finds it; an error if the reverse DFA is unavailable.
     fn try_search(&self, input: &Input<'_>) -> Result<Option<Match>, MatchError> {
-        let Some(end) = self.forward.try_search_fwd(input)? else {
+        let pattern = regex_automata::PatternID::ZERO;
+        let Some(end) = self.forward.find_fwd(input)? else {
             return Ok(None);
         };
-        if input.start() == end.offset() {
-            return Ok(Some(Match::new(end.pattern(), end.offset()..end.offset())));
+        if input.start() == end || self.forward.is_always_start_anchored() {
+            return Ok(Some(Match::new(pattern, input.start()..end)));
         }
-        if input.get_anchored().is_anchored() || self.forward.is_always_start_anchored() {
-            return Ok(Some(Match::new(end.pattern(), input.start()..end.offset())));
-        }
-        let reverse = self.reverse().ok_or(MatchError::gave_up(end.offset()))?;
-        let backwards = input
-            .clone()
-            .span(input.start()..end.offset())
-            .anchored(Anchored::Yes)
-            .earliest(false);
+        let reverse = self.reverse().ok_or(MatchError::gave_up(end))?;
+        let backwards = input.clone().span(input.start()..end);
         let start = reverse
-            .try_search_rev(&backwards)?
-            .ok_or(MatchError::gave_up(end.offset()))?;
-        Ok(Some(Match::new(
-            end.pattern(),
-            start.offset()..end.offset(),
-        )))
+            .find_rev(&backwards)?
+            .ok_or(MatchError::gave_up(end))?;
+        Ok(Some(Match::new(pattern, start..end)))
     }
 }
 
@@ -177,12 +180,10 @@ impl Searcher {
     /// Whether there is a match in `input` (the forward DFA alone answers).
     pub(crate) fn is_match(&self, input: Input<'_>) -> bool {
         match self {
-            Searcher::Prebuilt(re) => {
-                match re.forward.try_search_fwd(&input.clone().earliest(true)) {
-                    Ok(found) => found.is_some(),
-                    Err(_) => re.fallback().is_match(input),
-                }
-            }
+            Searcher::Prebuilt(re) => match re.forward.find_fwd(&input.clone().earliest(true)) {
+                Ok(found) => found.is_some(),
+                Err(_) => re.fallback().is_match(input),
+            },
             Searcher::Compiled(re) => re.is_match(input),
         }
     }
@@ -357,7 +358,7 @@ mod tests {
             let compiled = compiled.compiled_fast();
             for text in &texts {
                 let passes = filter
-                    .try_search_fwd(&Input::new(*text).earliest(true))
+                    .find_fwd(&Input::new(*text).earliest(true))
                     .unwrap()
                     .is_some();
                 let matches = compiled.is_match(Input::new(*text));
