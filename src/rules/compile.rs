@@ -8,7 +8,7 @@ use super::fast_form::parse_unicode;
 use super::lazy_regex;
 use super::pattern::Pattern;
 
-use super::raw::{RawNear, RawNode, RawRule, RawTree};
+use super::raw::{RawNear, RawNode, RawPack, RawRule, RawTree};
 use super::vocab;
 use super::yaml;
 use super::{
@@ -41,6 +41,12 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     for src in sources {
         let file = &src.file;
         c.trusted = src.builtin;
+        let prepared = src.builtin.then(|| yaml::prepared(file.text())).flatten();
+        if let Some((raw, written)) = prepared {
+            c.written = written;
+            c.pack(file, raw, &mut packs, &mut rules);
+            continue;
+        }
         let mut raw = match yaml::parse_pack(file.text(), src.builtin) {
             Ok(raw) => raw,
             Err(e) => {
@@ -63,37 +69,7 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
                 continue;
             }
         }
-        if !is_kebab(&raw.pack) {
-            let span = yaml::locate_key(file.text(), "pack", 0);
-            c.errors.push(
-                RuleError::new(
-                    file,
-                    span,
-                    format!("pack name `{}` is not kebab-case", raw.pack),
-                )
-                .help("use lowercase words joined by `-`, like `acme-house-rules`"),
-            );
-        }
-        if packs.iter().any(|p: &Pack| p.name == raw.pack) {
-            let span = yaml::locate_key(file.text(), "pack", 0);
-            c.errors.push(RuleError::new(
-                file,
-                span,
-                format!("pack `{}` is loaded twice", raw.pack),
-            ));
-        }
-        let ids = yaml::rule_ids(file.text());
-        for rr in raw.rules {
-            let id_span = ids.get(rr.id.as_str()).copied();
-            if let Some(rule) = c.rule(file, &raw.pack, rr, id_span) {
-                rules.push(rule);
-            }
-        }
-        packs.push(Pack {
-            name: raw.pack,
-            description: raw.description,
-            builtin: src.builtin,
-        });
+        c.pack(file, raw, &mut packs, &mut rules);
     }
     if !c.errors.is_empty() {
         return Err(c.errors);
@@ -138,6 +114,48 @@ struct Compiler {
 }
 
 impl Compiler {
+    /// Checks a parsed, expanded pack and compiles its rules into `rules`.
+    fn pack(
+        &mut self,
+        file: &SourceFile,
+        raw: RawPack,
+        packs: &mut Vec<Pack>,
+        rules: &mut Vec<Rule>,
+    ) {
+        let builtin = self.trusted;
+        if !is_kebab(&raw.pack) {
+            let span = yaml::locate_key(file.text(), "pack", 0);
+            self.errors.push(
+                RuleError::new(
+                    file,
+                    span,
+                    format!("pack name `{}` is not kebab-case", raw.pack),
+                )
+                .help("use lowercase words joined by `-`, like `acme-house-rules`"),
+            );
+        }
+        if packs.iter().any(|p: &Pack| p.name == raw.pack) {
+            let span = yaml::locate_key(file.text(), "pack", 0);
+            self.errors.push(RuleError::new(
+                file,
+                span,
+                format!("pack `{}` is loaded twice", raw.pack),
+            ));
+        }
+        let ids = yaml::rule_ids(file.text());
+        for rr in raw.rules {
+            let id_span = ids.get(rr.id.as_str()).copied();
+            if let Some(rule) = self.rule(file, &raw.pack, rr, id_span) {
+                rules.push(rule);
+            }
+        }
+        packs.push(Pack {
+            name: raw.pack,
+            description: raw.description,
+            builtin,
+        });
+    }
+
     fn rule(
         &mut self,
         file: &SourceFile,

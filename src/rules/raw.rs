@@ -4,12 +4,12 @@
 //! rules. Unknown keys are rejected so a typo (`scoop:`) never passes silently.
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// A rule-pack file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPack {
     /// Pack name, kebab-case (`core`, `gdpr`, `acme-house-rules`).
@@ -25,7 +25,7 @@ pub(crate) struct RawPack {
 }
 
 /// A vocabulary: a list of words, or the words with how to inflect them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(untagged)]
 pub(crate) enum RawVocab {
     /// Words inflected as verbs and nouns.
@@ -41,7 +41,7 @@ pub(crate) enum RawVocab {
 }
 
 /// `actor: {who: user, does: [request, delete]}`: someone doing something.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawActor {
     /// A vocabulary naming who acts (`user` and `company` are built in).
@@ -57,7 +57,7 @@ pub(crate) struct RawActor {
 }
 
 /// One rule.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {
     /// Stable kebab-case id, unique across all loaded packs.
@@ -127,7 +127,7 @@ pub(crate) struct RawRule {
 }
 
 /// One string or a list of strings.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(untagged)]
 pub(crate) enum RawStrings {
     /// A single string.
@@ -155,7 +155,7 @@ impl RawStrings {
 }
 
 /// A legal citation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawReference {
     /// The citation ("16 CFR 312.4(d)").
@@ -166,7 +166,7 @@ pub(crate) struct RawReference {
 }
 
 /// Expected number of distinct matches.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOccurs {
     /// Fewer matches than this is a missing clause (default 1).
@@ -178,7 +178,7 @@ pub(crate) struct RawOccurs {
 }
 
 /// A numeric constraint on a named capture group.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawValue {
     /// Name of the capture group (`(?P<age>\d+)`) holding the number.
@@ -192,7 +192,7 @@ pub(crate) struct RawValue {
 }
 
 /// Two sub-matches close to each other.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNear {
     /// Largest number of words between the two matches.
@@ -205,7 +205,7 @@ pub(crate) struct RawNear {
 }
 
 /// Options for built-in detectors; each detector reads the ones it knows.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCheckOptions {
     /// duplicate-paragraph: shortest paragraph, in words, that is compared.
@@ -226,7 +226,7 @@ pub(crate) struct RawCheckOptions {
 }
 
 /// Example texts.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawExamples {
     /// Texts in which the clause (or defect) is present.
@@ -247,7 +247,7 @@ pub(crate) enum RawNode {
 }
 
 /// `any`, `all`, `not` and `near` together: all present keys must hold.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTree {
     /// At least one of these holds.
@@ -272,6 +272,16 @@ pub(crate) struct RawTree {
     /// link text ("[contact us](/contact)").
     #[serde(default)]
     pub link: Option<Box<RawNode>>,
+}
+
+/// Written back the way it reads: a string, or a map.
+impl Serialize for RawNode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawNode::Pattern(p) => serializer.serialize_str(p),
+            RawNode::Tree(tree) => tree.serialize(serializer),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for RawNode {

@@ -2,7 +2,7 @@
 //! and locate things in the YAML source so errors can point at a line.
 
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use super::builtin::BUILTIN_PACKS;
@@ -28,20 +28,28 @@ const MAX_EXPANDED: usize = 32 * 1024 * 1024;
 /// What one node (scalar, sequence or map) counts towards [`MAX_EXPANDED`].
 const NODE_COST: usize = 64;
 
+/// A built-in pack as `build.rs` prepared it: parsed, its vocabularies and
+/// actors expanded, with each rewritten pattern's original (what
+/// `vocab::expand_pack` returns). Reading it instead of the YAML saves
+/// parsing (serde_yaml spent 11 M instructions on the built-in packs) and
+/// expanding (as many again); `None` for any other source.
+pub(crate) fn prepared(source: &str) -> Option<(RawPack, BTreeMap<String, String>)> {
+    #[derive(serde::Deserialize)]
+    struct Prepared {
+        pack: RawPack,
+        written: BTreeMap<String, String>,
+    }
+    let builtin = BUILTIN_PACKS
+        .iter()
+        .find(|p| p.source == source && !p.json.is_empty())?;
+    let prepared: Prepared = serde_json::from_str(builtin.json).ok()?;
+    Some((prepared.pack, prepared.written))
+}
+
 /// Parses one pack file. A `trusted` one (built in, and tested) skips the
-/// guards against hostile input, one of which parses the file a second time;
-/// a built-in pack is read from the JSON `build.rs` made of it (serde_yaml
-/// spent 11 M instructions on the built-in packs, a tenth of a one-file run).
+/// guards against hostile input, one of which parses the file a second time.
 pub(crate) fn parse_pack(source: &str, trusted: bool) -> Result<RawPack, YamlError> {
     if trusted {
-        let prepared = BUILTIN_PACKS
-            .iter()
-            .find(|p| p.source == source && !p.json.is_empty());
-        if let Some(pack) = prepared {
-            if let Ok(raw) = serde_json::from_str(pack.json) {
-                return Ok(raw);
-            }
-        }
         return parse_document(source);
     }
     if source.len() > MAX_RULE_FILE {
