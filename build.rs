@@ -44,7 +44,7 @@ use raw::{RawNode, RawPack};
 /// Largest dense DFA (either direction) built for one regex. Regexes with
 /// bounded gaps (`[^.;]{0,60}`) blow up far past it and are compiled at run
 /// time instead, behind a filter.
-const DFA_SIZE_LIMIT: usize = 8 << 20;
+const DFA_SIZE_LIMIT: usize = 1 << 20;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));

@@ -57,10 +57,16 @@ pub struct CompletionsArgs {
 /// Which rule packs to load.
 #[derive(Debug, Args, Clone, Default)]
 pub struct PackArgs {
-    /// Enable a built-in pack (repeatable); `all` enables every built-in pack.
-    /// Without it, the default packs (core, hygiene) are on.
+    /// Enable a built-in pack (repeatable); `all` enables every built-in pack,
+    /// and a profile name its packs. Without it, the default packs (core,
+    /// hygiene) are on.
     #[arg(long = "pack", value_name = "NAME", help_heading = "Rules")]
     pub packs: Vec<String>,
+    /// Enable the packs of a profile (repeatable): `us-saas` (core, caloppa,
+    /// ccpa, us-states, hygiene), `eu` (core, gdpr, hygiene) or `kids` (core,
+    /// coppa, caloppa, hygiene).
+    #[arg(long = "profile", value_name = "NAME", help_heading = "Rules")]
+    pub profiles: Vec<String>,
     /// Load a user rule pack, or every `.yaml`/`.yml` pack in a directory (repeatable).
     #[arg(long = "rules", value_name = "FILE|DIR", help_heading = "Rules")]
     pub rules: Vec<PathBuf>,

@@ -6,7 +6,8 @@
 //! reported at their line:
 //!
 //! ```yaml
-//! packs: [core, hygiene]        # built-in packs (the `--pack` list)
+//! packs: [core, hygiene]        # built-in packs or profiles (the `--pack` list);
+//!                               # `packs: us-saas` names one
 //! rules: [rules/house.yaml]     # user packs, relative to this file
 //! severity:                     # per-rule severity overrides
 //!   opt-out: warning
@@ -41,12 +42,20 @@ pub const FILE_NAMES: &[&str] = &[".clauselint.yaml", ".clauselint.yml"];
 /// The `fail_on` values.
 pub const FAIL_ON_VALUES: &[&str] = &["error", "warning", "info", "never"];
 
+/// A list of names, or one name.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    /// Built-in packs to enable.
+    /// Built-in packs or profiles to enable: a list, or one name.
     #[serde(default)]
-    packs: Option<Vec<String>>,
+    packs: Option<OneOrMany>,
     /// User rule packs (files or directories), relative to the config file.
     #[serde(default)]
     rules: Vec<String>,
@@ -222,7 +231,10 @@ impl Config {
         let exclude = globs("exclude", &raw.exclude)?;
         Ok(Config {
             file: path.to_path_buf(),
-            packs: raw.packs,
+            packs: raw.packs.map(|p| match p {
+                OneOrMany::One(name) => vec![name],
+                OneOrMany::Many(names) => names,
+            }),
             rules: raw.rules.iter().map(|r| dir.join(r)).collect(),
             severity,
             disable: raw.disable,

@@ -49,7 +49,7 @@ pub(super) fn run(
     };
     let mut pack_args: PackArgs = args.packs.clone();
     if let Some(c) = &config {
-        if pack_args.packs.is_empty() {
+        if pack_args.packs.is_empty() && pack_args.profiles.is_empty() {
             pack_args.packs = c.packs.clone().unwrap_or_default();
         }
         let mut rules = c.rules.clone();

@@ -14,6 +14,7 @@ pub(super) fn run(
 ) -> io::Result<ExitStatus> {
     let pack_args = PackArgs {
         packs: Vec::new(),
+        profiles: Vec::new(),
         rules: args.rules.clone(),
     };
     let Some(set) = packs::load(&pack_args, Builtins::All, err)? else {

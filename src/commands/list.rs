@@ -15,6 +15,7 @@ pub(super) fn run(
 ) -> io::Result<ExitStatus> {
     let pack_args = PackArgs {
         packs: Vec::new(),
+        profiles: Vec::new(),
         rules: args.rules.clone(),
     };
     let Some(set) = packs::load(&pack_args, Builtins::All, err)? else {
@@ -38,6 +39,8 @@ pub(super) fn run(
                 severity: &'static str,
                 kind: &'static str,
                 default: bool,
+                /// The profiles that turn the rule's pack on.
+                profiles: Vec<&'static str>,
                 references: Vec<Ref<'a>>,
             }
             let items: Vec<Item<'_>> = set
@@ -52,6 +55,11 @@ pub(super) fn run(
                         severity: r.severity.as_str(),
                         kind: if r.is_clause() { "clause" } else { "check" },
                         default: on_by_default(&r.pack, builtin_pack),
+                        profiles: builtin::PROFILES
+                            .iter()
+                            .filter(|p| builtin_pack && p.packs.contains(&r.pack.as_str()))
+                            .map(|p| p.name)
+                            .collect(),
                         references: r
                             .references
                             .iter()
@@ -85,6 +93,14 @@ pub(super) fn run(
                     writeln!(out, "  {:<34} {:<8} {}", r.id, r.severity.as_str(), r.title)?;
                 }
                 writeln!(out)?;
+            }
+            writeln!(
+                out,
+                "Profiles (--profile NAME, or `packs: NAME` in .clauselint.yaml):"
+            )?;
+            for p in builtin::PROFILES {
+                writeln!(out, "  {:<10} {}", p.name, p.packs.join(", "))?;
+                writeln!(out, "  {:<10} for {}", "", p.description)?;
             }
         }
     }

@@ -20,6 +20,15 @@ pub(crate) enum Builtins {
     None,
 }
 
+/// The profile names, for messages.
+fn profile_names() -> String {
+    builtin::PROFILES
+        .iter()
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Loads the rule set, or writes what is wrong to `err` and returns `None`.
 pub(crate) fn load(
     args: &PackArgs,
@@ -32,32 +41,36 @@ pub(crate) fn load(
         Builtins::All => sources.extend(BUILTIN_PACKS.iter().map(builtin::BuiltinPack::to_source)),
         Builtins::None => {}
         Builtins::Selected => {
-            let names: Vec<&str> = if args.packs.is_empty() {
-                builtin::default_names()
-            } else if args.packs.iter().any(|p| p == "all") {
-                BUILTIN_PACKS.iter().map(|p| p.name).collect()
-            } else {
-                args.packs.iter().map(String::as_str).collect()
-            };
-            for name in names {
-                match builtin::find(name) {
-                    Some(p) => {
-                        if !sources
-                            .iter()
-                            .any(|s: &PackSource| s.file.path() == p.to_source().file.path())
-                        {
-                            sources.push(p.to_source());
-                        }
-                    }
+            let mut names: Vec<&'static str> = Vec::new();
+            if args.packs.is_empty() && args.profiles.is_empty() {
+                names = builtin::default_names();
+            }
+            for profile in &args.profiles {
+                match builtin::profile(profile) {
+                    Some(p) => names.extend(p.packs),
                     None => problems.push(format!(
-                        "error: unknown pack `{name}`; built-in packs are {}, and `all`",
+                        "error: unknown profile `{profile}`; profiles are {}",
+                        profile_names()
+                    )),
+                }
+            }
+            for name in &args.packs {
+                match builtin::resolve(name) {
+                    Some(packs) => names.extend(packs),
+                    None => problems.push(format!(
+                        "error: unknown pack `{name}`; built-in packs are {}, and `all`; profiles are {}",
                         BUILTIN_PACKS
                             .iter()
                             .map(|p| p.name)
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(", "),
+                        profile_names()
                     )),
                 }
+            }
+            // In the order the packs are listed, each once.
+            for p in BUILTIN_PACKS.iter().filter(|p| names.contains(&p.name)) {
+                sources.push(p.to_source());
             }
         }
     }

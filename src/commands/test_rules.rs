@@ -18,6 +18,7 @@ pub(super) fn run(
         (
             PackArgs {
                 packs: Vec::new(),
+                profiles: Vec::new(),
                 rules: args.paths.clone(),
             },
             Builtins::None,

@@ -303,7 +303,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
         h,
         "<section class=\"file\" id=\"file-{i}\" aria-labelledby=\"file-{i}-h\">\n<h2 id=\"file-{i}-h\">{}</h2>\n\
 <p class=\"counts\"><span class=\"present\">{} present</span> · <span class=\"missing\">{} missing</span> · <span class=\"duplicated\">{} duplicated</span> · {} not applicable · {} other finding{}</p>\n\
-<div class=\"cols\">\n<section class=\"checklist\" aria-labelledby=\"file-{i}-cl\">\n<h3 id=\"file-{i}-cl\">Clauses</h3>\n<ul class=\"clauses\">\n",
+<div class=\"cols\">\n<section class=\"checklist\" aria-labelledby=\"file-{i}-cl\">\n<h3 id=\"file-{i}-cl\">Clauses</h3>\n",
         escape(path),
         c.present,
         c.missing,
@@ -312,13 +312,120 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
         c.other,
         if c.other == 1 { "" } else { "s" },
     );
-    let mut p_index = 0;
-    for v in &f.report.clauses {
+    // Where each clause's passages start in `passages`.
+    let firsts: Vec<usize> = f
+        .report
+        .clauses
+        .iter()
+        .scan(0, |next, v| {
+            let first = *next;
+            *next += v.matches.len();
+            Some(first)
+        })
+        .collect();
+    let groups = law_groups(&f.report, rules);
+    if groups.len() > 1 {
+        h.push_str("<p class=\"laws\">");
+        let items: Vec<String> = groups
+            .iter()
+            .map(|g| format!("{}: {}", escape(&g.law), g.tally(&f.report)))
+            .collect();
+        h.push_str(&items.join(" · "));
+        h.push_str("</p>\n");
+    }
+    for (g, group) in groups.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<h4 class=\"law\" id=\"file-{i}-law-{g}\">{} <span class=\"tally\">{}</span></h4>\n<ul class=\"clauses\" aria-labelledby=\"file-{i}-law-{g}\">\n",
+            escape(&group.law),
+            group.tally(&f.report),
+        );
+        for &c in &group.clauses {
+            clause_item(
+                h,
+                i,
+                f,
+                rules,
+                c,
+                &passages[firsts[c]..],
+                &anchor_of[firsts[c]..],
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    other_items(h, i, f, &passages, &anchor_of, first_other, rules);
+}
+
+/// Clauses checked under one law, in rule order.
+struct LawGroup {
+    /// The rules' `law` (or their pack's name when they name none).
+    law: String,
+    /// Indexes into the report's clauses.
+    clauses: Vec<usize>,
+}
+
+impl LawGroup {
+    /// "9 of 10 items present" (not-applicable clauses left out).
+    fn tally(&self, report: &FileReport) -> String {
+        let status = |&c: &usize| report.clauses[c].status;
+        let applicable = self
+            .clauses
+            .iter()
+            .filter(|c| status(c) != ClauseStatus::NotApplicable)
+            .count();
+        let present = self
+            .clauses
+            .iter()
+            .filter(|c| matches!(status(c), ClauseStatus::Present | ClauseStatus::Duplicated))
+            .count();
+        if applicable == 0 {
+            return "not applicable".to_owned();
+        }
+        let noun = if applicable == 1 { "item" } else { "items" };
+        format!("{present} of {applicable} {noun} present")
+    }
+}
+
+/// The report's clauses grouped by the law their rule checks, groups in
+/// order of their first clause.
+fn law_groups(report: &FileReport, rules: &RuleSet) -> Vec<LawGroup> {
+    let mut groups: Vec<LawGroup> = Vec::new();
+    for (c, v) in report.clauses.iter().enumerate() {
+        let law = rules
+            .rule(&v.rule)
+            .and_then(|r| r.law.clone())
+            .unwrap_or_else(|| format!("{} pack", v.pack));
+        match groups.iter_mut().find(|g| g.law == law) {
+            Some(g) => g.clauses.push(c),
+            None => groups.push(LawGroup {
+                law,
+                clauses: vec![c],
+            }),
+        }
+    }
+    groups
+}
+
+/// One clause of the checklist; `mine` and `anchors` start at its first
+/// passage.
+fn clause_item(
+    h: &mut String,
+    i: usize,
+    f: &PageFile,
+    rules: &RuleSet,
+    c: usize,
+    passages: &[Passage],
+    anchors: &[Option<usize>],
+) {
+    let doc = &f.doc;
+    {
+        let v = &f.report.clauses[c];
+        let passages = &passages[..v.matches.len()];
         let rule = rules.rule(&v.rule);
         let title = rule.map_or(v.rule.as_str(), |r| r.title.as_str());
         let _ = write!(
             h,
-            "<li class=\"clause {status}\" id=\"{id}\" data-rule=\"{rule_id}\" data-status=\"{status}\">\n<h4>{badge} <span class=\"title\">{title}</span> <code>{pack}/{rule_id}</code></h4>\n",
+            "<li class=\"clause {status}\" id=\"{id}\" data-rule=\"{rule_id}\" data-status=\"{status}\">\n<h5>{badge} <span class=\"title\">{title}</span> <code>{pack}/{rule_id}</code></h5>\n",
             status = v.status.as_str(),
             id = clause_id(i, &v.rule),
             rule_id = escape(&v.rule),
@@ -326,9 +433,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
             title = escape(title),
             pack = escape(&v.pack),
         );
-        let first = p_index;
-        let mine = &passages[first..first + v.matches.len()];
-        p_index += v.matches.len();
+        let mine = &passages[..v.matches.len()];
         if v.status == ClauseStatus::NotApplicable {
             h.push_str("<p class=\"found\">Not required here: the rule's condition does not hold in this policy.</p>\n");
         }
@@ -339,7 +444,7 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
                 .enumerate()
                 .map(|(k, p)| {
                     let text = format!("passage {} (line {})", k + 1, line(doc, p.span.start));
-                    if anchor_of[first + k].is_some() {
+                    if anchors[k].is_some() {
                         format!("<a class=\"jump\" href=\"#{}\">{text}</a>", p.id)
                     } else {
                         text
@@ -397,7 +502,19 @@ fn file_section(h: &mut String, i: usize, f: &PageFile, rules: &RuleSet) {
         }
         h.push_str("</li>\n");
     }
-    h.push_str("</ul>\n");
+}
+
+/// The findings of rules that are not clauses, then the policy text.
+fn other_items(
+    h: &mut String,
+    i: usize,
+    f: &PageFile,
+    passages: &[Passage],
+    anchor_of: &[Option<usize>],
+    first_other: usize,
+    rules: &RuleSet,
+) {
+    let doc = &f.doc;
     let others: Vec<(usize, &crate::finding::Finding)> = other_findings(&f.report)
         .enumerate()
         .map(|(k, f)| (first_other + k, f))

@@ -50,7 +50,70 @@ pub const BUILTIN_PACKS: &[BuiltinPack] = &[
         source: include_str!("../../rules/gdpr.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/gdpr.json")),
     },
+    BuiltinPack {
+        name: "us-states",
+        default: false,
+        source: include_str!("../../rules/us-states.yaml"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/packs/us-states.json")),
+    },
+    BuiltinPack {
+        name: "coppa",
+        default: false,
+        source: include_str!("../../rules/coppa.yaml"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/packs/coppa.json")),
+    },
 ];
+
+/// A named selection of built-in packs, for a kind of service: what
+/// `--profile` and `packs:` in `.clauselint.yaml` accept.
+#[derive(Clone, Copy, Debug)]
+pub struct Profile {
+    /// Profile name.
+    pub name: &'static str,
+    /// Who it is for.
+    pub description: &'static str,
+    /// The packs it turns on.
+    pub packs: &'static [&'static str],
+}
+
+/// Every profile.
+pub const PROFILES: &[Profile] = &[
+    Profile {
+        name: "us-saas",
+        description:
+            "an online service with US users: CalOPPA, the CCPA and the US state privacy laws",
+        packs: &["core", "caloppa", "ccpa", "us-states", "hygiene"],
+    },
+    Profile {
+        name: "eu",
+        description: "a service under the GDPR",
+        packs: &["core", "gdpr", "hygiene"],
+    },
+    Profile {
+        name: "kids",
+        description: "a US service directed to children: the amended COPPA Rule and CalOPPA",
+        packs: &["core", "coppa", "caloppa", "hygiene"],
+    },
+];
+
+/// A profile by name.
+#[must_use]
+pub fn profile(name: &str) -> Option<&'static Profile> {
+    PROFILES.iter().find(|p| p.name == name)
+}
+
+/// The built-in packs a `--pack` / `packs:` entry names: the pack itself,
+/// every pack for `all`, or a profile's packs; `None` if it names nothing.
+#[must_use]
+pub fn resolve(name: &str) -> Option<Vec<&'static str>> {
+    if name == "all" {
+        return Some(BUILTIN_PACKS.iter().map(|p| p.name).collect());
+    }
+    if let Some(pack) = find(name) {
+        return Some(vec![pack.name]);
+    }
+    profile(name).map(|p| p.packs.to_vec())
+}
 
 /// A built-in pack by name.
 #[must_use]

@@ -143,9 +143,11 @@ impl Compiler {
             ));
         }
         let ids = yaml::rule_ids(file.text());
-        for rr in raw.rules {
+        for mut rr in raw.rules {
             let id_span = ids.get(rr.id.as_str()).copied();
-            if let Some(rule) = self.rule(file, &raw.pack, rr, id_span) {
+            let law = rr.law.take().or_else(|| raw.law.clone());
+            if let Some(mut rule) = self.rule(file, &raw.pack, rr, id_span) {
+                rule.law = law;
                 rules.push(rule);
             }
         }
@@ -262,6 +264,7 @@ impl Compiler {
                     url: r.url,
                 })
                 .collect(),
+            law: None,
             kind: kind?,
             examples,
             origin: Origin {

@@ -369,6 +369,9 @@ pub struct Rule {
     pub description: Option<String>,
     /// Legal citations.
     pub references: Vec<Reference>,
+    /// The law (or part of one) it checks, for grouping in reports: the
+    /// rule's `law`, else its pack's.
+    pub law: Option<String>,
     /// What it does.
     pub kind: RuleKind,
     /// Examples it must get right.

@@ -20,6 +20,9 @@ pub(crate) struct RawPack {
     /// Named vocabularies, used in patterns as `{{name}}` (see `vocab`).
     #[serde(default)]
     pub vocab: Option<BTreeMap<String, RawVocab>>,
+    /// The law its rules check, unless a rule names its own.
+    #[serde(default)]
+    pub law: Option<String>,
     /// The rules.
     pub rules: Vec<RawRule>,
 }
@@ -77,6 +80,9 @@ pub(crate) struct RawRule {
     /// Legal citations.
     #[serde(default)]
     pub references: Vec<RawReference>,
+    /// The law it checks, for grouping in reports (else the pack's `law`).
+    #[serde(default)]
+    pub law: Option<String>,
     /// Unit inside which one match must hold: sentence, paragraph, section, document.
     #[serde(default)]
     pub scope: Option<String>,

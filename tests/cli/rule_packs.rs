@@ -178,3 +178,90 @@ fn conditional_and_forbidden_rules_in_json() {
         .assert()
         .code(0);
 }
+
+/// The packs of the clauses in a JSON report, sorted and deduplicated.
+fn packs_of(json: &serde_json::Value) -> Vec<String> {
+    let mut packs: Vec<String> = json["files"][0]["clauses"]
+        .as_array()
+        .expect("clauses")
+        .iter()
+        .map(|c| c["pack"].as_str().expect("pack").to_owned())
+        .collect();
+    packs.sort();
+    packs.dedup();
+    packs
+}
+
+#[test]
+fn a_profile_turns_on_its_packs() {
+    let (_, json, _) = check_json(&["--profile", "eu", SEED]);
+    assert_eq!(packs_of(&json), ["core", "gdpr"]);
+    let (_, json, _) = check_json(&["--profile", "us-saas", SEED]);
+    assert_eq!(packs_of(&json), ["caloppa", "ccpa", "core", "us-states"]);
+    // A profile is also a `--pack` name, and adds to other packs.
+    let (_, json, _) = check_json(&["--pack", "eu", "--pack", "ccpa", SEED]);
+    assert_eq!(packs_of(&json), ["ccpa", "core", "gdpr"]);
+}
+
+#[test]
+fn a_profile_in_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".clauselint.yaml"), "packs: eu\n").unwrap();
+    let policy = dir.path().join("policy.md");
+    std::fs::copy(fixture("markdown/localstack-privacy-2018.md"), &policy).unwrap();
+    let out = clauselint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "policy.md"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(packs_of(&json), ["core", "gdpr"]);
+    // `--profile` on the command line wins over the file.
+    let out = clauselint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--profile",
+            "kids",
+            "policy.md",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(packs_of(&json), ["caloppa", "coppa", "core"]);
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error() {
+    clauselint()
+        .args(["check", "--profile", "nope", SEED])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown profile `nope`; profiles are us-saas, eu, kids",
+        ));
+}
+
+#[test]
+fn rules_lists_the_profiles() {
+    let out = clauselint().args(["rules"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("us-saas    core, caloppa, ccpa, us-states, hygiene"),
+        "{text}"
+    );
+    let out = clauselint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rule = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "legal-basis")
+        .unwrap();
+    assert_eq!(rule["profiles"], serde_json::json!(["eu"]));
+}
