@@ -229,8 +229,62 @@ fn accuracy_targets_on_the_tuning_labels() {
     assert!(macro_f1 >= 0.97, "macro-F1 {macro_f1} < 0.97\n{table}");
 }
 
-/// The held-out labels (`labels/heldout.tsv`, never tuned on): a floor, so
-/// that a rule change that only fits the tuning labels shows.
+/// The clauses of the 2026 catalogue (`us-states`, `coppa`, and the GDPR
+/// Article 13 and amended-CCPA additions), written against the first 44
+/// policies of `labels/heldout.tsv`.
+const NEW_CLAUSES: [&str; 18] = [
+    "rights-appeal",
+    "data-categories",
+    "processing-purposes",
+    "third-party-categories",
+    "targeted-advertising",
+    "universal-opt-out",
+    "sensitive-data",
+    "children-data-retention",
+    "children-third-party-disclosure",
+    "parental-rights",
+    "controller-identity",
+    "dpo-contact",
+    "withdraw-consent",
+    "automated-decisions",
+    "data-subject-rights",
+    "right-to-correct",
+    "non-discrimination",
+    "limit-sensitive-pi",
+];
+
+/// The last 20 policies of `labels/heldout.tsv`, set aside while the new
+/// clauses were written (listed in `labels/README.md`).
+const SET_ASIDE: [&str; 20] = [
+    "userdrive-com.md",
+    "em-client.md",
+    "meetup.md",
+    "substack.md",
+    "read-the-docs-community.md",
+    "fedex.md",
+    "crunchyroll.md",
+    "alpha-vantage.md",
+    "better-stack.md",
+    "bankid.md",
+    "okcupid.md",
+    "finnair.md",
+    "foursquare.md",
+    "paper-li.md",
+    "hearst-com.md",
+    "paradox-interactive.md",
+    "deviantart.md",
+    "thunderbird.md",
+    "flickr.md",
+    "yahoo.md",
+];
+
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// The held-out labels (`labels/heldout.tsv`, never tuned on) for the 15
+/// clauses the packs had before it was made: a floor, so that a rule change
+/// that only fits the tuning labels shows.
 #[test]
 fn accuracy_floor_on_the_held_out_labels() {
     // Its paths are relative to `labels/`: the corpus must sit at ../shared.
@@ -240,16 +294,80 @@ fn accuracy_floor_on_the_held_out_labels() {
         return;
     }
     let labels = [root.join("labels/heldout.tsv")];
-    let (clauses, macro_f1, table) = eval_table(&labels);
-    assert_eq!(clauses.len(), 15, "{table}");
-    for (clause, f1) in &clauses {
+    let (clauses, _, table) = eval_table(&labels);
+    assert_eq!(clauses.len(), 33, "{table}");
+    let old: Vec<f64> = clauses
+        .iter()
+        .filter(|(c, _)| !NEW_CLAUSES.contains(&c.as_str()))
+        .map(|&(_, f1)| f1)
+        .collect();
+    assert_eq!(old.len(), 15, "{table}");
+    for (clause, f1) in clauses
+        .iter()
+        .filter(|(c, _)| !NEW_CLAUSES.contains(&c.as_str()))
+    {
         assert!(
             *f1 >= 0.90,
             "{clause} F1 {f1} < 0.90 on held-out policies\n{table}"
         );
     }
+    let macro_f1 = mean(&old);
     assert!(
         macro_f1 >= 0.95,
         "held-out macro-F1 {macro_f1} < 0.95\n{table}"
+    );
+}
+
+/// The 18 new clauses on the 20 policies set aside while they were written.
+#[test]
+fn accuracy_of_the_new_clauses_on_the_policies_set_aside() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join("../shared/corpus/policies").is_dir() {
+        println!("skipped: labels/heldout.tsv names policies under ../shared/corpus");
+        return;
+    }
+    let all = std::fs::read_to_string(root.join("labels/heldout.tsv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let aside = dir.path().join("aside.tsv");
+    let mut rows = String::from("file\tclause\tpresent\tevidence\tnote\n");
+    let mut count = 0;
+    let mut positives: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in all.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let file = Path::new(cols[0]);
+        let name = file.file_name().unwrap().to_str().unwrap();
+        if SET_ASIDE.contains(&name) && NEW_CLAUSES.contains(&cols[1]) {
+            let absolute = root.join("labels").join(file);
+            rows.push_str(&format!(
+                "{}\t{}\t{}\t\t\n",
+                absolute.display(),
+                cols[1],
+                cols[2]
+            ));
+            count += 1;
+            *positives.entry(cols[1]).or_default() += usize::from(cols[2] == "1");
+        }
+    }
+    assert_eq!(
+        count,
+        20 * 18,
+        "every set-aside policy is labelled for every new clause"
+    );
+    std::fs::write(&aside, rows).unwrap();
+    let (clauses, macro_f1, table) = eval_table(&[aside]);
+    assert_eq!(clauses.len(), 18, "{table}");
+    // A floor under the figures measured (docs/accuracy.md); a clause with
+    // one or two positive policies among the 20 has no meaningful F1.
+    for (clause, f1) in &clauses {
+        if positives.get(clause.as_str()).copied().unwrap_or(0) >= 3 {
+            assert!(
+                *f1 >= 0.80,
+                "{clause} F1 {f1} < 0.80 on the set-aside policies\n{table}"
+            );
+        }
+    }
+    assert!(
+        macro_f1 >= 0.90,
+        "set-aside macro-F1 {macro_f1} < 0.90\n{table}"
     );
 }
