@@ -44,7 +44,7 @@ use raw::{RawNode, RawPack};
 /// Largest dense DFA (either direction) built for one regex. Regexes with
 /// bounded gaps (`[^.;]{0,60}`) blow up far past it and are compiled at run
 /// time instead, behind a filter.
-const DFA_SIZE_LIMIT: usize = 1 << 20;
+const DFA_SIZE_LIMIT: usize = 4 << 20;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
@@ -212,12 +212,9 @@ impl Gate {
         let mut delta = vec![0usize; states * count];
         let mut fail = vec![0usize; states];
         let mut queue = VecDeque::new();
-        for class in 0..count {
-            let class_u8 = u8::try_from(class).expect("fewer than 256 classes");
-            if let Some(&child) = children[0].get(&class_u8) {
-                delta[class] = child;
-                queue.push_back(child);
-            }
+        for (&class, &child) in &children[0] {
+            delta[usize::from(class)] = child;
+            queue.push_back(child);
         }
         while let Some(state) = queue.pop_front() {
             let inherited = outputs[fail[state]].clone();

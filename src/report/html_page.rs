@@ -568,7 +568,7 @@ fn other_items(
         h,
         "</section>\n<section class=\"policy\" aria-labelledby=\"file-{i}-pt\">\n<h3 id=\"file-{i}-pt\">Policy text</h3>\n<div class=\"text\">\n"
     );
-    policy_text(h, i, doc, &passages, &anchor_of, rules);
+    policy_text(h, i, doc, passages, anchor_of, rules);
     h.push_str("</div>\n</section>\n</div>\n</section>\n");
 }
 
