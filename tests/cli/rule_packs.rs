@@ -265,3 +265,31 @@ fn rules_lists_the_profiles() {
         .unwrap();
     assert_eq!(rule["profiles"], serde_json::json!(["eu"]));
 }
+
+#[test]
+fn the_html_report_groups_clauses_by_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    clauselint()
+        .args(["report", "--pack", "all", "--html"])
+        .arg(&out)
+        .arg(SEED)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&out).unwrap();
+    let tally = |law: &str| -> String {
+        let at = page
+            .find(&format!("\">{law} <span class=\"tally\">"))
+            .unwrap_or_else(|| panic!("no group {law}"));
+        let rest = &page[at..];
+        let start = rest.find("tally\">").unwrap() + "tally\">".len();
+        rest[start..start + rest[start..].find('<').unwrap()].to_owned()
+    };
+    // The rule's own `law` (Art. 8) wins over its pack's (Art. 13).
+    assert_eq!(tally("GDPR Art. 8"), "1 of 1 item present");
+    // Nine Article 13 clauses; `dpo-contact` is not applicable (the seed names
+    // no DPO) and is left out of the count.
+    assert_eq!(tally("GDPR Art. 13"), "1 of 8 items present");
+    assert_eq!(tally("COPPA Rule (16 CFR 312)"), "not applicable");
+    assert!(page.contains("<p class=\"laws\">Core clauses: 4 of 4 items present"));
+}
