@@ -80,6 +80,12 @@ pub fn compare(
             if before.status == ClauseStatus::Missing {
                 continue;
             }
+            // The edit made the clause required (its `when` now holds) and
+            // does not state it: a new problem, not a removal.
+            if before.status == ClauseStatus::NotApplicable {
+                out.findings.push(f.clone());
+                continue;
+            }
             let mut removed = f.clone();
             removed.message = format!("{} (stated in {old_name}, removed since)", f.message);
             removed.label = match before.matches.first() {
@@ -225,6 +231,32 @@ mod tests {
             .contains("HEAD~1 said: \"We do not knowingly collect data from children under 13.\""));
         assert_eq!(got[1].0, "repeated-words");
         assert!(d.findings[1].message.contains("it it"));
+    }
+
+    #[test]
+    fn a_clause_that_becomes_required_is_missing_not_removed() {
+        let pack = SourceFile::new(
+            "cond.yaml",
+            "pack: cond\nrules:\n  - id: kids-retention\n    title: Kids retention\n    severity: error\n    message: the policy does not say how long children's data is kept\n    when: '\\bchildren\\b'\n    match: '\\bkeep children''s data for \\d+ days'\n    examples:\n      present: [\"We keep children's data for 30 days.\"]\n      absent: [\"We keep data.\"]\n",
+        );
+        let rules = rules::load(&[rules::PackSource {
+            file: pack,
+            builtin: false,
+        }])
+        .unwrap();
+        let old = SourceFile::new("p.md", "# Privacy\n\nWe keep data for 30 days.\n");
+        let new = SourceFile::new(
+            "p.md",
+            "# Privacy\n\nWe keep data for 30 days. Our service is for children.\n",
+        );
+        let d = diff_of(&old, &new, &rules);
+        assert_eq!(d.findings.len(), 1, "{:?}", d.findings);
+        assert_eq!(d.findings[0].rule, "kids-retention");
+        assert!(
+            !d.findings[0].message.contains("removed since"),
+            "{}",
+            d.findings[0].message
+        );
     }
 
     /// What `diff` reports from `old` to `new`, both Markdown.
