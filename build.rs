@@ -238,11 +238,7 @@ impl Gate {
         let word = |n: usize| u32::try_from(n).expect("the gate stays small");
         let stride = count + 2;
         let mut words = vec![word(count), word(states)];
-        words.extend(
-            classes
-                .chunks(4)
-                .map(|c| c.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b))),
-        );
+        words.extend(pack(&classes));
         let mut start = 0;
         for (state, out) in outputs.iter().enumerate() {
             let row = &delta[state * count..(state + 1) * count];
@@ -253,16 +249,7 @@ impl Gate {
         for out in &outputs {
             words.extend(out);
         }
-        words
-            .iter()
-            .flat_map(|w| {
-                if big_endian {
-                    w.to_be_bytes()
-                } else {
-                    w.to_le_bytes()
-                }
-            })
-            .collect()
+        to_bytes(&words, big_endian)
     }
 }
 
@@ -526,12 +513,6 @@ fn table(dfa: &dense::DFA<Vec<u32>>, anchored: Anchored, big_endian: bool) -> Ve
         u32::try_from((1 + quit.len()) * stride).expect("tables stay small"),
         u32::try_from((1 + quit.len() + matches.len()) * stride).expect("tables stay small"),
     ];
-    let pack = |bytes: &[u8]| -> Vec<u32> {
-        bytes
-            .chunks(4)
-            .map(|c| c.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b)))
-            .collect()
-    };
     let class_map: Vec<u8> = (0..=255u8).map(|b| classes.get(b)).collect();
     words.extend(pack(&class_map));
     words.extend(pack(&start_of));
@@ -543,6 +524,11 @@ fn table(dfa: &dense::DFA<Vec<u32>>, anchored: Anchored, big_endian: bool) -> Ve
         }
         words.push(id(dfa.next_eoi_state(sid)));
     }
+    to_bytes(&words, big_endian)
+}
+
+/// `words` as bytes in the target's byte order.
+fn to_bytes(words: &[u32], big_endian: bool) -> Vec<u8> {
     words
         .iter()
         .flat_map(|w| {
@@ -553,4 +539,11 @@ fn table(dfa: &dense::DFA<Vec<u32>>, anchored: Anchored, big_endian: bool) -> Ve
             }
         })
         .collect()
+}
+
+/// Bytes four to a word, low byte first.
+fn pack(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    bytes
+        .chunks(4)
+        .map(|c| c.iter().rev().fold(0u32, |w, &b| (w << 8) | u32::from(b)))
 }
