@@ -278,6 +278,15 @@ const SET_ASIDE: [&str; 20] = [
     "yahoo.md",
 ];
 
+/// The crate root, if the corpus `labels/heldout.tsv` names sits at
+/// ../shared (its paths are relative to `labels/`).
+fn heldout_root() -> Option<&'static Path> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    root.join("../shared/corpus/policies")
+        .is_dir()
+        .then_some(root)
+}
+
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
 }
@@ -287,12 +296,10 @@ fn mean(values: &[f64]) -> f64 {
 /// that only fits the tuning labels shows.
 #[test]
 fn accuracy_floor_on_the_held_out_labels() {
-    // Its paths are relative to `labels/`: the corpus must sit at ../shared.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !root.join("../shared/corpus/policies").is_dir() {
+    let Some(root) = heldout_root() else {
         println!("skipped: labels/heldout.tsv names policies under ../shared/corpus");
         return;
-    }
+    };
     let labels = [root.join("labels/heldout.tsv")];
     let (clauses, _, table) = eval_table(&labels);
     assert_eq!(clauses.len(), 33, "{table}");
@@ -321,11 +328,10 @@ fn accuracy_floor_on_the_held_out_labels() {
 /// The 18 new clauses on the 20 policies set aside while they were written.
 #[test]
 fn accuracy_of_the_new_clauses_on_the_policies_set_aside() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !root.join("../shared/corpus/policies").is_dir() {
+    let Some(root) = heldout_root() else {
         println!("skipped: labels/heldout.tsv names policies under ../shared/corpus");
         return;
-    }
+    };
     let all = std::fs::read_to_string(root.join("labels/heldout.tsv")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let aside = dir.path().join("aside.tsv");

@@ -126,16 +126,7 @@ impl TableDfa {
                 }
             }
         }
-        sid = match hay.get(end) {
-            Some(&byte) => self.next(sid, byte)?,
-            None => self.next_eoi(sid)?,
-        };
-        if self.is_match(sid) {
-            found = Some(end);
-        } else if sid != 0 && sid < self.special_end {
-            return Err(GaveUp);
-        }
-        Ok(found)
+        self.finish(sid, hay.get(end).copied(), end, found)
     }
 
     /// Where the longest match ending at `input.end()` starts, searching
@@ -157,16 +148,30 @@ impl TableDfa {
                 }
             }
         }
-        sid = match start.checked_sub(1) {
-            Some(i) => self.next(sid, hay[i])?,
+        self.finish(sid, start.checked_sub(1).map(|i| hay[i]), start, found)
+    }
+
+    /// The last step of a search: on the byte just past the searched span
+    /// (`None` at the end of the haystack), a match there counting as one
+    /// at `at`.
+    fn finish(
+        &self,
+        sid: u32,
+        past: Option<u8>,
+        at: usize,
+        found: Option<usize>,
+    ) -> Result<Option<usize>, GaveUp> {
+        let sid = match past {
+            Some(byte) => self.next(sid, byte)?,
             None => self.next_eoi(sid)?,
         };
         if self.is_match(sid) {
-            found = Some(start);
+            Ok(Some(at))
         } else if sid != 0 && sid < self.special_end {
-            return Err(GaveUp);
+            Err(GaveUp)
+        } else {
+            Ok(found)
         }
-        Ok(found)
     }
 }
 
