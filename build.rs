@@ -1,14 +1,14 @@
 //! Build script: builds the search automata of the built-in rule packs'
 //! patterns ahead of time, so that a run deserializes them instead of parsing
-//! and compiling ~190 regexes (see `src/rules/prebuilt.rs`).
+//! and compiling ~190 regexes (see `src/search/prebuilt.rs`).
 //!
 //! For each distinct regex of `rules/*.yaml` (match trees, triggers, heading
 //! regexes) it writes the required literal sets and, when they fit
 //! [`DFA_SIZE_LIMIT`], a dense forward and reverse DFA of the regex's fast
 //! form; when they do not, the forward DFA of its relaxed form, a filter (see
-//! `src/rules/prebuilt.rs`). It also writes each pack as JSON, which the
+//! `src/search/prebuilt.rs`). It also writes each pack as JSON, which the
 //! loader reads much faster than YAML. The fast form and the literals come
-//! from the same source files the run-time path uses (included below), so the
+//! from the crate the run-time path uses (`clauselint-pack-syntax`), so the
 //! two cannot drift apart; unit tests check the prebuilt data against what
 //! the run time computes anyway.
 //!
@@ -26,20 +26,9 @@ use regex_automata::util::{primitives::StateID, start};
 use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
 
-#[allow(dead_code)]
-#[path = "src/rules/fast_form.rs"]
-mod fast_form;
-#[allow(dead_code)]
-#[path = "src/rules/literals.rs"]
-mod literals;
-#[allow(dead_code)]
-#[path = "src/rules/raw.rs"]
-mod raw;
-#[allow(dead_code)]
-#[path = "src/rules/vocab.rs"]
-mod vocab;
-
-use raw::{RawNode, RawPack};
+use clauselint_pack_syntax::patterns::each_regex;
+use clauselint_pack_syntax::raw::RawPack;
+use clauselint_pack_syntax::{fast_form, literals, vocab};
 
 /// Largest dense DFA (either direction) built for one regex. Regexes with
 /// bounded gaps (`[^.;]{0,60}`) blow up far past it and are compiled at run
@@ -49,15 +38,8 @@ const DFA_SIZE_LIMIT: usize = 4 << 20;
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it"));
-    for input in [
-        "rules",
-        "src/rules/fast_form.rs",
-        "src/rules/literals.rs",
-        "src/rules/raw.rs",
-        "src/rules/vocab.rs",
-    ] {
-        println!("cargo:rerun-if-changed={input}");
-    }
+    // The shared crate is a build-dependency: cargo reruns this when it changes.
+    println!("cargo:rerun-if-changed=rules");
     let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
 
     let packs = read_packs(&root.join("rules"), &out.join("packs"));
@@ -139,7 +121,7 @@ fn main() {
 }
 
 /// Every distinct required literal of the built-in patterns, and the
-/// Aho-Corasick automaton over them that `src/rules/gate.rs` runs.
+/// Aho-Corasick automaton over them that `src/search/gate.rs` runs.
 #[derive(Default)]
 struct Gate {
     /// Literals, ASCII-lowercased, in order of their ids.
@@ -311,37 +293,12 @@ fn embed(dir: &Path, name: &str, bytes: &[u8]) -> String {
 /// heading regexes (`section`, `within_section`).
 fn builtin_patterns(packs: &[RawPack]) -> BTreeSet<(String, bool)> {
     let mut patterns = BTreeSet::new();
-    for pack in packs {
-        for rule in &pack.rules {
-            for tree in [&rule.matcher, &rule.when].into_iter().flatten() {
-                walk(tree, !rule.case_sensitive, &mut patterns);
-            }
-            // Heading regexes are always case-insensitive.
-            let sections = rule.section.iter().flat_map(|s| s.as_slice());
-            for heading in sections.chain(&rule.within_section) {
-                patterns.insert((heading.clone(), true));
-            }
-        }
+    for rule in packs.iter().flat_map(|pack| &pack.rules) {
+        each_regex(rule, |p, case_insensitive| {
+            patterns.insert((p.to_owned(), case_insensitive));
+        });
     }
     patterns
-}
-
-fn walk(node: &RawNode, case_insensitive: bool, out: &mut BTreeSet<(String, bool)>) {
-    match node {
-        RawNode::Pattern(p) => {
-            out.insert((p.clone(), case_insensitive));
-        }
-        RawNode::Tree(tree) => {
-            let lists = [&tree.any, &tree.all, &tree.not].into_iter().flatten();
-            let near = tree.near.iter().map(|n| &n.of);
-            for child in lists.chain(near).flatten() {
-                walk(child, case_insensitive, out);
-            }
-            for child in tree.heading.iter().chain(&tree.link) {
-                walk(child, case_insensitive, out);
-            }
-        }
-    }
 }
 
 /// A pattern's parse, as `Pattern` makes it at run time.
@@ -421,7 +378,7 @@ fn build_dfa(hir: &Hir, reverse: bool, config: dense::Config, big_endian: bool) 
     Some(table(&dfa, anchored, big_endian))
 }
 
-/// `dfa` as the flat transition table `src/rules/table_dfa.rs` searches:
+/// `dfa` as the flat transition table `src/search/table_dfa.rs` searches:
 /// `u32` words in the target's byte order, which a run uses in place, with
 /// nothing to deserialize or check (an out-of-range state only makes a
 /// search give up). Layout, in words:

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::Hits;
+use crate::search::Hits;
 use crate::document::{BlockKind, Document};
 use crate::finding::{ClauseStatus, ClauseVerdict, Finding, NearMiss, Related};
 use crate::rules::{ClauseMatcher, LinkText, Negation, Node, Rule, RuleSet, Scope};

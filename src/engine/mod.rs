@@ -2,7 +2,7 @@
 //!
 //! One Aho-Corasick pass over the folded text finds the blocks where each
 //! pattern can match (its required literals occur there); each pattern is
-//! searched only in those, once ([`Hits`]). Clause rules then evaluate their
+//! searched only in those, once ([`crate::search::Hits`]). Clause rules then evaluate their
 //! match trees on just the scope units that hold a hit (`clause`); detectors
 //! (`duplicates`, `repeated`, `near_duplicates`, `mojibake`, `placeholder`,
 //! `dangling_links`, `stale`, `conflicting_dates`) walk the blocks. On a
@@ -19,7 +19,6 @@ mod conflicting_dates;
 mod dangling_links;
 mod date;
 mod duplicates;
-mod hits;
 mod mojibake;
 mod near_duplicates;
 mod paragraphs;
@@ -27,18 +26,17 @@ mod placeholder;
 #[cfg(test)]
 mod random_text;
 mod repeated;
-mod split;
 mod stale;
 pub mod suppress;
-mod transliterate;
 
 use crate::document::language::{self, Language};
 use crate::document::Document;
 use crate::finding::{FileReport, Finding};
+use crate::parallel;
+use crate::search::Hits;
 use crate::rules::{Check, RuleKind, RuleSet, Severity};
 
 pub use date::{Date, DateParseError};
-pub use hits::Hits;
 
 /// Rule id of the note given for a document in a language the packs do not cover.
 pub const UNSUPPORTED_LANGUAGE: &str = "unsupported-language";
@@ -92,16 +90,16 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
         });
     }
     // Pattern hits and detectors are independent: on a pool, they run side by side.
-    let (hits, mut checked) = split::join(
+    let (hits, mut checked) = parallel::join(
         || {
             if supported {
-                Hits::collect(doc, rules)
+                rules.patterns().hits(doc)
             } else {
                 Hits::default()
             }
         },
         || {
-            split::map(rules.rules(), |rule| match &rule.kind {
+            parallel::map(rules.rules(), |rule| match &rule.kind {
                 RuleKind::Check(check) if supported || check.language_neutral() => {
                     run_check(doc, rule, check, ctx)
                 }

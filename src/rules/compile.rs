@@ -4,10 +4,6 @@
 use regex::Regex;
 use std::collections::HashMap;
 
-use super::fast_form::parse_unicode;
-use super::lazy_regex;
-use super::pattern::Pattern;
-
 use super::raw::{RawNear, RawNode, RawPack, RawRule, RawTree};
 use super::vocab;
 use super::yaml;
@@ -15,6 +11,7 @@ use super::{
     Check, ClauseMatcher, Examples, LinkText, Negation, Node, Occurs, Origin, Pack, Reference,
     Rule, RuleError, RuleKind, RuleSet, Scope, Severity, ValueCheck,
 };
+use crate::search::{build_regex, Pattern, PatternSet};
 use crate::source::{SourceFile, Span};
 
 /// Deepest match tree accepted.
@@ -91,10 +88,8 @@ pub fn load(sources: &[PackSource]) -> Result<RuleSet, Vec<RuleError>> {
     Ok(RuleSet {
         packs,
         rules,
-        patterns: c.patterns,
+        patterns: PatternSet::new(c.patterns, in_headings),
         written: c.labels,
-        in_headings,
-        gate: std::sync::OnceLock::new(),
     })
 }
 
@@ -715,7 +710,7 @@ impl Compiler {
         if self.trusted {
             // Built-in: parsed on first use (a unit test proves that every
             // form compiles and none matches the empty string).
-            return Some(Pattern::deferred(p, !cs));
+            return Some(Pattern::builtin(p, !cs));
         }
         let hir = match regex_syntax::ParserBuilder::new()
             .case_insensitive(!cs)
@@ -729,19 +724,23 @@ impl Compiler {
             }
         };
         let regex = self.regex(file, span, p, cs)?;
-        Some(Pattern::checked(p, !cs, hir, regex))
+        Some(Pattern::compiled(p, !cs, hir, regex))
     }
 
     /// A case-insensitive regex for headings: compiled now unless its pack is
     /// built in.
     fn heading_regex(&mut self, file: &SourceFile, span: Option<Span>, p: &str) -> Option<Pattern> {
         if self.trusted {
-            return Some(Pattern::deferred(p, true));
+            return Some(Pattern::builtin(p, true));
         }
         let re = self.regex(file, span, p, false)?;
         // It compiled, so it parses.
-        let hir = parse_unicode(p, true).ok()?;
-        Some(Pattern::checked(p, true, hir, re))
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(p)
+            .ok()?;
+        Some(Pattern::compiled(p, true, hir, re))
     }
 
     fn invalid_regex(&mut self, file: &SourceFile, span: Option<Span>, message: String) {
@@ -762,7 +761,7 @@ impl Compiler {
 
     /// Compiles one regex now, with the limits every rule regex gets.
     fn regex(&mut self, file: &SourceFile, span: Option<Span>, p: &str, cs: bool) -> Option<Regex> {
-        let re = match lazy_regex::build(p, !cs) {
+        let re = match build_regex(p, !cs) {
             Ok(re) => re,
             Err(regex::Error::CompiledTooBig(limit)) => {
                 self.errors.push(

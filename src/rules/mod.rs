@@ -7,29 +7,18 @@
 pub mod builtin;
 mod compile;
 mod error;
-mod fast_form;
-mod gate;
-mod lazy_regex;
-mod literals;
-mod pattern;
-mod prebuilt;
-mod raw;
-mod table_dfa;
-mod vocab;
 mod yaml;
 
 pub use compile::{load, PackSource};
 pub use error::RuleError;
-pub use fast_form::is_block_ascii;
-pub use gate::LiteralGate;
-pub use lazy_regex::LazyRegex;
-pub use pattern::Pattern;
 pub(crate) use yaml::{locate_key, locate_string, parse_config, YamlError};
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
+use clauselint_pack_syntax::{raw, vocab};
+
+use crate::search::{Pattern, PatternSet};
 use crate::source::{SourceFile, Span};
 
 /// How serious a finding is.
@@ -413,13 +402,9 @@ pub struct Pack {
 pub struct RuleSet {
     packs: Vec<Pack>,
     rules: Vec<Rule>,
-    patterns: Vec<Pattern>,
+    patterns: PatternSet,
     /// Each pattern as its pack wrote it, vocabulary references unexpanded.
     written: Vec<String>,
-    /// Which patterns are also searched in headings.
-    in_headings: Vec<bool>,
-    /// Where each pattern can match in a document, built on first need.
-    gate: OnceLock<LiteralGate>,
 }
 
 impl RuleSet {
@@ -443,7 +428,7 @@ impl RuleSet {
 
     /// Every distinct regex used by any rule, indexed by [`Node::Pattern`].
     #[must_use]
-    pub fn patterns(&self) -> &[Pattern] {
+    pub fn patterns(&self) -> &PatternSet {
         &self.patterns
     }
 
@@ -451,19 +436,6 @@ impl RuleSet {
     #[must_use]
     pub fn written(&self, p: usize) -> &str {
         &self.written[p]
-    }
-
-    /// Whether pattern `p` is searched in headings too (a rule with
-    /// `headings: include`, or a `heading` node, uses it).
-    #[must_use]
-    pub fn in_headings(&self, p: usize) -> bool {
-        self.in_headings[p]
-    }
-
-    /// The literal gate over every pattern, built on first use.
-    #[must_use]
-    pub fn gate(&self) -> &LiteralGate {
-        self.gate.get_or_init(|| LiteralGate::new(&self.patterns))
     }
 
     /// A copy without the rules in `disable`, and with the severities in
@@ -486,8 +458,6 @@ impl RuleSet {
             rules,
             patterns: self.patterns.clone(),
             written: self.written.clone(),
-            in_headings: self.in_headings.clone(),
-            gate: self.gate.clone(),
         }
     }
 
@@ -499,8 +469,6 @@ impl RuleSet {
             rules: self.rules.iter().filter(|r| r.id == id).cloned().collect(),
             patterns: self.patterns.clone(),
             written: self.written.clone(),
-            in_headings: self.in_headings.clone(),
-            gate: self.gate.clone(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Serde structs mirroring the YAML rule-pack format, field for field.
 //!
-//! Nothing here is checked beyond shape; [`super::compile`] turns these into
+//! Nothing here is checked beyond shape; the linter's rule compiler turns these into
 //! rules. Unknown keys are rejected so a typo (`scoop:`) never passes silently.
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
@@ -11,7 +11,7 @@ use std::fmt;
 /// A rule-pack file.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawPack {
+pub struct RawPack {
     /// Pack name, kebab-case (`core`, `gdpr`, `acme-house-rules`).
     pub pack: String,
     /// One-line description of the pack.
@@ -30,7 +30,7 @@ pub(crate) struct RawPack {
 /// A vocabulary: a list of words, or the words with how to inflect them.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(untagged)]
-pub(crate) enum RawVocab {
+pub enum RawVocab {
     /// Words inflected as verbs and nouns.
     Words(Vec<String>),
     /// Words with an explicit inflection: `all`, `plural` or `none`.
@@ -46,7 +46,7 @@ pub(crate) enum RawVocab {
 /// `actor: {who: user, does: [request, delete]}`: someone doing something.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawActor {
+pub struct RawActor {
     /// A vocabulary naming who acts (`user` and `company` are built in).
     pub who: String,
     /// Verbs: vocabulary names or words.
@@ -62,7 +62,7 @@ pub(crate) struct RawActor {
 /// One rule.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawRule {
+pub struct RawRule {
     /// Stable kebab-case id, unique across all loaded packs.
     pub id: String,
     /// Short human title.
@@ -135,7 +135,7 @@ pub(crate) struct RawRule {
 /// One string or a list of strings.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(untagged)]
-pub(crate) enum RawStrings {
+pub enum RawStrings {
     /// A single string.
     One(String),
     /// A list.
@@ -163,7 +163,7 @@ impl RawStrings {
 /// A legal citation.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawReference {
+pub struct RawReference {
     /// The citation ("16 CFR 312.4(d)").
     pub cite: String,
     /// A link to the text.
@@ -174,7 +174,7 @@ pub(crate) struct RawReference {
 /// Expected number of distinct matches.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawOccurs {
+pub struct RawOccurs {
     /// Fewer matches than this is a missing clause (default 1).
     #[serde(default)]
     pub min: Option<usize>,
@@ -186,7 +186,7 @@ pub(crate) struct RawOccurs {
 /// A numeric constraint on a named capture group.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawValue {
+pub struct RawValue {
     /// Name of the capture group (`(?P<age>\d+)`) holding the number.
     pub capture: String,
     /// Smallest accepted value.
@@ -200,7 +200,7 @@ pub(crate) struct RawValue {
 /// Two sub-matches close to each other.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawNear {
+pub struct RawNear {
     /// Largest number of words between the two matches.
     pub within: usize,
     /// The two sides: each a regex or an `any` list of regexes.
@@ -213,7 +213,7 @@ pub(crate) struct RawNear {
 /// Options for built-in detectors; each detector reads the ones it knows.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawCheckOptions {
+pub struct RawCheckOptions {
     /// duplicate-paragraph: shortest paragraph, in words, that is compared.
     #[serde(default)]
     pub min_words: Option<usize>,
@@ -234,7 +234,7 @@ pub(crate) struct RawCheckOptions {
 /// Example texts.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawExamples {
+pub struct RawExamples {
     /// Texts in which the clause (or defect) is present.
     #[serde(default)]
     pub present: Vec<String>,
@@ -245,7 +245,7 @@ pub(crate) struct RawExamples {
 
 /// A match-tree node: a regex, or a map of `any` / `all` / `not`.
 #[derive(Debug)]
-pub(crate) enum RawNode {
+pub enum RawNode {
     /// A regular expression.
     Pattern(String),
     /// A combination.
@@ -255,7 +255,7 @@ pub(crate) enum RawNode {
 /// `any`, `all`, `not` and `near` together: all present keys must hold.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawTree {
+pub struct RawTree {
     /// At least one of these holds.
     #[serde(default)]
     pub any: Option<Vec<RawNode>>,

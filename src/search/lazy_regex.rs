@@ -38,12 +38,6 @@ impl LazyRegex {
         lazy
     }
 
-    /// The regex as written.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.source
-    }
-
     /// Compiles it now.
     ///
     /// # Errors

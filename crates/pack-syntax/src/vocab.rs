@@ -19,10 +19,10 @@
 
 use std::collections::BTreeMap;
 
-use super::raw::{RawActor, RawNear, RawNode, RawPack, RawTree, RawVocab};
+use crate::raw::{RawActor, RawNear, RawNode, RawPack, RawTree, RawVocab};
 
 /// Vocabularies every pack has; a pack's own entry of the same name replaces one.
-pub(crate) const BUILTIN: &[(&str, &[&str])] = &[
+pub const BUILTIN: &[(&str, &[&str])] = &[
     (
         "user",
         &[
@@ -51,7 +51,7 @@ pub(crate) const BUILTIN: &[(&str, &[&str])] = &[
 
 /// How the words of a vocabulary are inflected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Inflect {
+pub enum Inflect {
     /// Verb forms and plurals (the default).
     All,
     /// Plurals only (nouns).
@@ -62,7 +62,7 @@ pub(crate) enum Inflect {
 
 /// One problem with a vocabulary or actor, and the text to point at.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct VocabError {
+pub struct VocabError {
     /// What is wrong.
     pub message: String,
     /// A string of the YAML to point at (`{{name}}`, the vocabulary's name).
@@ -75,7 +75,7 @@ pub(crate) struct VocabError {
 ///
 /// # Errors
 /// Unknown vocabulary names, empty vocabularies, bad `actor` nodes.
-pub(crate) fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>, Vec<VocabError>> {
+pub fn expand_pack(pack: &mut RawPack) -> Result<BTreeMap<String, String>, Vec<VocabError>> {
     let mut errors = Vec::new();
     let mut table: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for (name, words) in BUILTIN {
@@ -322,7 +322,7 @@ impl Expander<'_> {
 
 /// Whether `s` is kebab-case: lowercase words and digits joined by `-`
 /// (pack names, rule ids, vocabulary names).
-pub(crate) fn is_kebab(s: &str) -> bool {
+pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|w| {
             !w.is_empty()
@@ -339,7 +339,7 @@ fn is_regex(word: &str) -> bool {
 }
 
 /// `\b(?:form|form|...)\b` for every form of every word.
-pub(crate) fn alternation(words: &[String], inflect: Inflect) -> String {
+pub fn alternation(words: &[String], inflect: Inflect) -> String {
     let mut forms: Vec<String> = Vec::new();
     for w in words {
         let w = w.trim();

@@ -10,7 +10,7 @@ use regex_syntax::hir::{self, Hir, HirKind, Look};
 /// Whether the fast form, when it is the ASCII parse of `source`, is exact
 /// on a block rewritten by `engine::transliterate` (see
 /// `Pattern::transliterable`).
-pub(crate) fn survives_transliteration(source: &str) -> bool {
+pub fn survives_transliteration(source: &str) -> bool {
     let names = |s: &str| source.contains(s);
     let u_flag = source.match_indices("(?").any(|(i, _)| {
         source[i + 2..]
@@ -23,7 +23,7 @@ pub(crate) fn survives_transliteration(source: &str) -> bool {
 
 /// The byte-oriented, ASCII-only parse: the fast form itself, or `None` when
 /// the regex needs Unicode syntax.
-pub(crate) fn parse_ascii(source: &str, case_insensitive: bool) -> Option<Hir> {
+pub fn parse_ascii(source: &str, case_insensitive: bool) -> Option<Hir> {
     regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
@@ -34,7 +34,7 @@ pub(crate) fn parse_ascii(source: &str, case_insensitive: bool) -> Option<Hir> {
 }
 
 /// The parse of the regex as written (Unicode semantics).
-pub(crate) fn parse_unicode(source: &str, case_insensitive: bool) -> Result<Hir, String> {
+pub fn parse_unicode(source: &str, case_insensitive: bool) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new()
         .case_insensitive(case_insensitive)
         .build()
@@ -45,7 +45,7 @@ pub(crate) fn parse_unicode(source: &str, case_insensitive: bool) -> Result<Hir,
 /// A Unicode syntax tree restricted to blocks of printable ASCII (see the
 /// module docs): every class becomes a byte class of its members that can
 /// occur there.
-pub(crate) fn block_form(hir: &Hir) -> Hir {
+pub fn block_form(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(l) => {
@@ -143,7 +143,7 @@ const MAX_KEPT_REPEAT: u32 = 3;
 /// build ahead of time; without them it is small, and a block where it finds
 /// nothing cannot hold a match of `hir`.
 #[allow(dead_code)] // Only `build.rs` relaxes patterns.
-pub(crate) fn relaxed(hir: &Hir) -> Hir {
+pub fn relaxed(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
             min: r.min,

@@ -15,7 +15,7 @@ fn on_pool() -> bool {
 }
 
 /// Runs `a` and `b`, in parallel on a pool.
-pub(super) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
 where
     A: FnOnce() -> RA + Send,
     B: FnOnce() -> RB + Send,
@@ -30,7 +30,7 @@ where
 }
 
 /// `f` of every item, in order; items are spread over the pool's threads.
-pub(super) fn map<T, R, F>(items: &[T], f: F) -> Vec<R>
+pub(crate) fn map<T, R, F>(items: &[T], f: F) -> Vec<R>
 where
     T: Sync,
     R: Send,

@@ -6,7 +6,7 @@
 //! costs ~0.5 ms to build and runs on the PikeVM. But for most rule regexes a
 //! non-ASCII character matters only through what `\w`, `\b`, `.` and negated
 //! classes make of it. Such a character is replaced by one byte that every
-//! [`crate::rules::Pattern::transliterable`] pattern treats the same way:
+//! [`super::Pattern::transliterable`] pattern treats the same way:
 //!
 //! - a word character (a letter, a mark) by `_`: a word character that is
 //!   not a letter or digit, and that those patterns never name;

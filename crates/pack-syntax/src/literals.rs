@@ -2,7 +2,7 @@
 //! regex contains.
 //!
 //! The engine finds every required literal of every pattern in one
-//! Aho-Corasick pass over a document ([`crate::rules::LiteralGate`]) and then
+//! Aho-Corasick pass over a document (`gate::LiteralGate`) and then
 //! runs a pattern only on the blocks where one of its literals occurs, instead
 //! of scanning the whole document once per pattern.
 //!
@@ -25,7 +25,7 @@ const MAX_CLASS: usize = 8;
 /// Highest repetition count expanded into alternatives (`s?`, `(es){0,2}`).
 const MAX_REPEAT: u32 = 3;
 /// Shortest useful literal: shorter ones occur in nearly every block.
-pub(crate) const MIN_LITERAL: usize = 3;
+pub const MIN_LITERAL: usize = 3;
 
 /// Lowercase strings, sorted and without duplicates.
 type Strings = Vec<Vec<u8>>;
@@ -64,7 +64,7 @@ impl Facts {
 /// The best required set of `hir`: strings of at least [`MIN_LITERAL`] bytes,
 /// one of which (ASCII case aside) occurs in every match; `None` when no good
 /// set is known. `Some(vec![])` means it cannot match in folded text at all.
-pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+pub fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let facts = analyze(hir);
     let best = better(facts.exact, facts.required)?;
     (best.is_empty() || min_len(&best) >= MIN_LITERAL).then(|| minimal(Rc::unwrap_or_clone(best)))
@@ -99,7 +99,7 @@ const MAX_EXTRA_SET: usize = 8;
 /// `A[^.;]{0,60}B` is searched only where a literal of A and one of B occur.
 /// A set implied by one already kept (each of whose strings contains one of
 /// its strings) is left out. `None` when no good set is known.
-pub(crate) fn required_all(hir: &Hir) -> Option<Vec<Strings>> {
+pub fn required_all(hir: &Hir) -> Option<Vec<Strings>> {
     let mut sets = vec![required(hir)?];
     parts(hir, &mut sets);
     Some(sets)
@@ -477,13 +477,17 @@ mod tests {
         assert_eq!(set, ["delete", "erase"]);
     }
 
+    /// Every literal set of a case-insensitive pattern, from its fast form
+    /// or, without one, its Unicode parse, as the linter computes them.
+    fn sets(pattern: &str) -> Option<Vec<Strings>> {
+        let hir = crate::fast_form::parse_ascii(pattern, true)
+            .unwrap_or_else(|| crate::fast_form::parse_unicode(pattern, true).unwrap());
+        required_all(&hir)
+    }
+
     /// The literals of a case-insensitive pattern, parsed as the engine does.
     fn req(pattern: &str) -> Option<Vec<String>> {
-        let p = crate::rules::Pattern::parse(pattern, true).unwrap();
-        strings(
-            p.literals()
-                .map(|set| set.into_iter().map(<[u8]>::to_vec).collect()),
-        )
+        strings(sets(pattern).and_then(|sets| sets.into_iter().next()))
     }
 
     /// The literals from the Unicode parse of a case-insensitive pattern.
@@ -526,11 +530,10 @@ mod tests {
 
     /// Every set of [`required_all`] of a case-insensitive pattern.
     fn req_all(pattern: &str) -> Vec<Vec<String>> {
-        let p = crate::rules::Pattern::parse(pattern, true).unwrap();
-        p.literal_sets()
+        sets(pattern)
             .unwrap()
             .into_iter()
-            .map(|set| strings(Some(set.into_iter().map(<[u8]>::to_vec).collect())).unwrap())
+            .map(|set| strings(Some(set)).unwrap())
             .collect()
     }
 

@@ -4,10 +4,12 @@ use std::ops::Range;
 
 use regex_automata::Input;
 
-use super::split;
+use clauselint_pack_syntax::fast_form::is_block_ascii;
+use super::gate::LiteralGate;
 use super::transliterate::Transliterated;
+use super::PatternSet;
 use crate::document::Document;
-use crate::rules::{is_block_ascii, LiteralGate, RuleSet};
+use crate::parallel;
 
 /// Match positions (folded ranges) of every pattern, outside headings; and,
 /// apart, inside headings for the patterns that rules look for there.
@@ -34,18 +36,17 @@ impl Hits {
     /// Searches `doc` for every pattern of `rules`.
     ///
     /// One Aho-Corasick pass finds the required literals of all patterns
-    /// ([`crate::rules::LiteralGate`]); each pattern is then searched only in
+    /// (`gate::LiteralGate`); each pattern is then searched only in
     /// the blocks holding one of its literals (every block, for a pattern
     /// without one), block by block: ASCII blocks with the pattern's fast form,
     /// others with the fast form on a rewritten copy where that is exact
     /// (see `transliterate`), else with its exact form (see
-    /// [`crate::rules::Pattern`]). A match never spans two blocks. Headings
+    /// [`super::Pattern`]). A match never spans two blocks. Headings
     /// are searched only for the patterns a rule looks for there
-    /// ([`RuleSet::in_headings`]), and their hits are kept apart.
+    /// ([`PatternSet::in_headings`]), and their hits are kept apart.
     #[must_use]
-    pub fn collect(doc: &Document, rules: &RuleSet) -> Hits {
+    pub fn collect(doc: &Document, patterns: &PatternSet) -> Hits {
         let text = doc.folded();
-        let patterns = rules.patterns();
         let blocks = doc.blocks();
         if text.is_empty() || blocks.is_empty() {
             return Hits {
@@ -71,8 +72,8 @@ impl Hits {
         // prebuilt; any pattern still unparsed is parsed here, side by side
         // (outside the gate's `OnceLock`, whose initializer must not wait on
         // other pool jobs).
-        split::map(patterns, |p| p.literal_sets().is_some());
-        let gate = rules.gate();
+        parallel::map(patterns, |p| p.literal_sets().is_some());
+        let gate = patterns.gate();
         let candidates = Candidates::find(doc, gate);
         let mut ungated = vec![false; patterns.len()];
         for &p in gate.ungated() {
@@ -81,9 +82,9 @@ impl Hits {
         // Pattern by pattern (so each one's automata stay hot in the cache),
         // block by block (so its hits come in order).
         let indices: Vec<usize> = (0..patterns.len()).collect();
-        let found = split::map(&indices, |&p| {
+        let found = parallel::map(&indices, |&p| {
             let pattern = &patterns[p];
-            let in_headings = rules.in_headings(p);
+            let in_headings = patterns.in_headings(p);
             let mut body = Vec::new();
             let mut headings = Vec::new();
             for (b, block) in blocks.iter().enumerate() {
@@ -219,6 +220,7 @@ impl Candidates {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
     use crate::document::Format;
     use crate::source::SourceFile;
 
@@ -251,7 +253,7 @@ mod tests {
             SourceFile::new(name, text),
             Format::from_path(std::path::Path::new(name)),
         );
-        let hits = Hits::collect(&doc, rules);
+        let hits = rules.patterns().hits(&doc);
         for (p, want) in reference(&doc, rules).iter().enumerate() {
             assert_eq!(
                 hits.of(p),
@@ -260,7 +262,7 @@ mod tests {
                 rules.patterns()[p].as_str()
             );
             // Headings: searched for the patterns rules look for there.
-            let in_headings: Vec<Range<usize>> = if rules.in_headings(p) {
+            let in_headings: Vec<Range<usize>> = if rules.patterns().in_headings(p) {
                 doc.blocks()
                     .iter()
                     .filter(|b| b.is_heading())

@@ -24,7 +24,7 @@
 //!   blocks that hold a byte other than printable ASCII, and for captures.
 //!   Even there, most patterns ([`Pattern::transliterable`]) use the fast
 //!   form on a copy of the block in which each non-ASCII character is one
-//!   stand-in byte (see `engine::transliterate`); the exact form is left for
+//!   stand-in byte (see `transliterate`); the exact form is left for
 //!   the others and for blocks with non-ASCII digits.
 //!
 //! A pattern whose fast form is its exact form has one form.
@@ -42,11 +42,11 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use super::fast_form::{
+use clauselint_pack_syntax::fast_form::{
     block_form, is_block_ascii, parse_ascii, parse_unicode, survives_transliteration,
 };
 use super::lazy_regex::{self, LazyRegex};
-use super::literals;
+use clauselint_pack_syntax::literals;
 use super::prebuilt::{self, Dfa, Prebuilt, Searcher};
 
 /// Largest compiled size of one regex; a hostile pattern is refused, not built.
@@ -127,7 +127,7 @@ impl Parsed {
 impl Pattern {
     /// A pattern known to be valid (built-in packs, checked by a unit test),
     /// parsed and compiled only when first needed.
-    pub(crate) fn deferred(source: &str, case_insensitive: bool) -> Pattern {
+    pub fn builtin(source: &str, case_insensitive: bool) -> Pattern {
         let mut pattern = Pattern::new(source, case_insensitive, OnceLock::new(), None);
         pattern.prebuilt = prebuilt::find(source, case_insensitive);
         pattern
@@ -151,7 +151,7 @@ impl Pattern {
 
     /// A pattern whose regex as written is already parsed and compiled (user
     /// packs are checked eagerly, so errors point at the YAML).
-    pub(crate) fn checked(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
+    pub fn compiled(source: &str, case_insensitive: bool, hir: Hir, regex: Regex) -> Pattern {
         let parsed = match parse_ascii(source, case_insensitive) {
             Some(ascii) => Parsed::ascii(source, ascii, true),
             None => Parsed::unicode(&hir, true),
@@ -184,7 +184,7 @@ impl Pattern {
         }
     }
 
-    /// Parses the pattern now if it is not yet (see [`Pattern::deferred`]).
+    /// Parses the pattern now if it is not yet (see [`Pattern::builtin`]).
     fn parsed(&self) -> &Parsed {
         self.parsed.get_or_init(|| {
             let (parsed, exact) =

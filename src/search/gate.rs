@@ -245,9 +245,9 @@ mod tests {
     /// literals, ASCII case aside.
     #[test]
     fn the_prebuilt_automaton_finds_every_literal() {
-        let table = GateTable::new(crate::rules::prebuilt::gate_table()).expect("it reads");
+        let table = GateTable::new(crate::search::prebuilt::gate_table()).expect("it reads");
         let mut literals: Vec<Vec<u8>> = vec![Vec::new(); table.literal_count()];
-        for p in crate::rules::prebuilt::table() {
+        for p in crate::search::prebuilt::table() {
             let (Some(sets), Some(ids)) = (p.literals, p.literal_ids) else {
                 continue;
             };

@@ -131,7 +131,7 @@ impl PrebuiltRegex {
     fn fallback(&self) -> &meta::Regex {
         self.fallback.get_or_init(|| {
             // A built-in regex, so it compiles (tested).
-            super::Pattern::deferred(self.entry.source, self.entry.case_insensitive).compiled_fast()
+            super::Pattern::builtin(self.entry.source, self.entry.case_insensitive).compiled_fast()
         })
     }
 
@@ -252,7 +252,7 @@ mod tests {
             .windows(2)
             .all(|w| (w[0].source, w[0].case_insensitive) < (w[1].source, w[1].case_insensitive)));
         let rules = builtin();
-        for p in rules.patterns() {
+        for p in rules.patterns().iter() {
             assert!(
                 find(p.as_str(), p.case_insensitive()).is_some(),
                 "build.rs did not prepare {:?}",
@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn prebuilt_literals_are_those_computed_at_run_time() {
         for p in TABLE {
-            let computed = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
+            let computed = crate::search::Pattern::parse(p.source, p.case_insensitive).unwrap();
             let computed = computed.literal_sets();
             let prebuilt = p
                 .literals
@@ -305,7 +305,7 @@ mod tests {
             let searcher = p.searcher().expect("the forward DFA deserializes");
             assert!(searcher.reverse().is_some(), "the reverse DFA deserializes");
             let prebuilt = Searcher::Prebuilt(Box::new(searcher));
-            let compiled = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
+            let compiled = crate::search::Pattern::parse(p.source, p.case_insensitive).unwrap();
             let compiled = Searcher::Compiled(compiled.compiled_fast());
             for text in &texts {
                 for start in [0, 1.min(text.len())] {
@@ -354,7 +354,7 @@ mod tests {
         for p in TABLE {
             let Some(filter) = p.filter() else { continue };
             filters += 1;
-            let compiled = crate::rules::Pattern::parse(p.source, p.case_insensitive).unwrap();
+            let compiled = crate::search::Pattern::parse(p.source, p.case_insensitive).unwrap();
             let compiled = compiled.compiled_fast();
             for text in &texts {
                 let passes = filter
