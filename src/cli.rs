@@ -109,6 +109,28 @@ impl FailOn {
     }
 }
 
+/// What `check`, `diff` and `report` share: the rules, the configuration
+/// file, the check date and the worker threads.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub packs: PackArgs,
+    /// Use this configuration file instead of discovering `.clauselint.yaml`
+    /// from the current directory up to the repository root.
+    #[arg(long, value_name = "FILE", help_heading = "Config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long, conflicts_with = "config", help_heading = "Config")]
+    pub isolated: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// The check date, for `stale-policy` (default: today, UTC; or `CLAUSELINT_TODAY`).
+    #[arg(long, env = "CLAUSELINT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
+    pub today: Option<Date>,
+}
+
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -118,17 +140,10 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     #[allow(missing_docs)]
-    pub packs: PackArgs,
+    pub settings: SettingsArgs,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: OutputArgs,
-    /// Use this configuration file instead of discovering `.clauselint.yaml`
-    /// from the current directory up to the repository root.
-    #[arg(long, value_name = "FILE", help_heading = "Config")]
-    pub config: Option<PathBuf>,
-    /// Ignore configuration files.
-    #[arg(long, conflicts_with = "config", help_heading = "Config")]
-    pub isolated: bool,
     /// Report only what changed since git revision REV: clauses stated at REV
     /// and missing now, and duplicates or other problems introduced since.
     #[arg(long, value_name = "REV", help_heading = "Rules")]
@@ -144,9 +159,6 @@ pub struct CheckArgs {
         help_heading = "Baseline"
     )]
     pub write_baseline: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
     /// Print findings only: no summary line, no notes about skipped files, no
     /// progress bar (drawn only on a terminal, on stderr, for runs over 50 files).
     #[arg(long, short, help_heading = "Output")]
@@ -155,9 +167,6 @@ pub struct CheckArgs {
     /// machine-readable formats).
     #[arg(long, help_heading = "Output")]
     pub statistics: bool,
-    /// The check date, for `stale-policy` (default: today, UTC; or `CLAUSELINT_TODAY`).
-    #[arg(long, env = "CLAUSELINT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rules")]
-    pub today: Option<Date>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -173,7 +182,7 @@ pub struct DiffArgs {
     pub new: PathBuf,
     #[command(flatten)]
     #[allow(missing_docs)]
-    pub packs: PackArgs,
+    pub settings: SettingsArgs,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: OutputArgs,
@@ -262,10 +271,7 @@ pub struct ReportArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     #[allow(missing_docs)]
-    pub packs: PackArgs,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    pub settings: SettingsArgs,
 }
 
 #[cfg(test)]

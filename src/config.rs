@@ -31,8 +31,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-use crate::engine::suppress::UNUSED_SUPPRESSION;
-use crate::finding::FileReport;
 use crate::rules::{self, RuleSet, Severity};
 use crate::source::{SourceFile, Span};
 
@@ -252,7 +250,7 @@ impl Config {
     pub fn unknown_rules(&self, rules: &RuleSet) -> Vec<ConfigError> {
         self.rule_spans
             .iter()
-            .filter(|(id, _)| rules.rule(id).is_none() && id != UNUSED_SUPPRESSION)
+            .filter(|(id, _)| rules.rule(id).is_none())
             .map(|(id, span)| ConfigError {
                 path: self.source.path().to_owned(),
                 at: span.map(|s| {
@@ -276,25 +274,6 @@ impl Config {
             .map(|(id, s)| (id.as_str(), *s))
             .collect();
         rules.configured(&disable, &severity)
-    }
-
-    /// Applies `severity` and `disable` to findings of the engine's own
-    /// `unused-suppression`, which belongs to no pack.
-    pub fn apply_to_report(&self, report: &mut FileReport) {
-        if self.disable.iter().any(|d| d == UNUSED_SUPPRESSION) {
-            report.findings.retain(|f| f.rule != UNUSED_SUPPRESSION);
-        }
-        if let Some((_, s)) = self
-            .severity
-            .iter()
-            .find(|(id, _)| id == UNUSED_SUPPRESSION)
-        {
-            for f in &mut report.findings {
-                if f.rule == UNUSED_SUPPRESSION {
-                    f.severity = *s;
-                }
-            }
-        }
     }
 
     /// Whether `path` (relative to the current directory `cwd`, or absolute)

@@ -1,16 +1,18 @@
 //! Hygiene detectors and language detection, end to end through the CLI's
-//! JSON output. Corpus tests find `../shared/corpus` (or `$CLAUSELINT_SHARED/corpus`)
-//! and skip with a message when it is absent.
+//! JSON output. Corpus tests need `../shared/corpus` (or
+//! `$CLAUSELINT_SHARED/corpus`) and are ignored unless asked for (see
+//! `support/env.rs`).
 
-use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+#[path = "support/env.rs"]
+mod env;
 
 const SEED: &str = "fixtures/markdown/localstack-privacy-2018.md";
 
 fn check_json(args: &[&str]) -> (Value, i32) {
-    let out = Command::cargo_bin("clauselint")
-        .unwrap()
+    let out = env::clauselint()
         .arg("check")
         .args(["--format", "json", "--fail-on", "never"])
         .args(args)
@@ -122,8 +124,7 @@ fn today_flag_moves_the_staleness_limit() {
 #[test]
 fn bad_today_is_a_usage_error() {
     for bad in ["2026-02-30", "30/11/2026", "yesterday"] {
-        Command::cargo_bin("clauselint")
-            .unwrap()
+        env::clauselint()
             .args(["check", "--today", bad, SEED])
             .assert()
             .code(2)
@@ -205,25 +206,14 @@ fn unsupported_language_gets_one_note_instead_of_clause_verdicts() {
     assert_eq!(file["findings"][0]["severity"], "info");
 }
 
-fn corpus() -> Option<PathBuf> {
-    let base = std::env::var_os("CLAUSELINT_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let corpus = base.join("corpus");
-    if corpus.join("policies-non-en").is_dir() {
-        Some(corpus)
-    } else {
-        println!(
-            "skipped: no corpus at {} (set CLAUSELINT_SHARED)",
-            corpus.display()
-        );
-        None
-    }
+fn corpus() -> PathBuf {
+    env::shared_dir().join("corpus")
 }
 
 #[test]
+#[ignore = "needs ../shared (the corpus)"]
 fn every_non_english_corpus_policy_gets_the_note_and_no_clause_verdicts() {
-    let Some(corpus) = corpus() else { return };
+    let corpus = corpus();
     let manifest = std::fs::read_to_string(corpus.join("MANIFEST.tsv")).unwrap();
     let expected: std::collections::HashMap<String, String> = manifest
         .lines()
@@ -239,7 +229,11 @@ fn every_non_english_corpus_policy_gets_the_note_and_no_clause_verdicts() {
     assert_eq!(files.len(), expected.len());
     for f in files {
         let path = f["path"].as_str().unwrap();
-        let name = Path::new(path).file_name().unwrap().to_str().unwrap();
+        let name = std::path::Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
         assert!(f["clauses"].as_array().unwrap().is_empty(), "{path}");
         let notes: Vec<&Value> = f["findings"]
             .as_array()
@@ -271,10 +265,11 @@ fn every_non_english_corpus_policy_gets_the_note_and_no_clause_verdicts() {
 }
 
 #[test]
+#[ignore = "needs ../shared (the corpus)"]
 fn no_english_corpus_policy_is_taken_for_another_language() {
     use clauselint::document::{language, Document, Format};
     use clauselint::source::SourceFile;
-    let Some(corpus) = corpus() else { return };
+    let corpus = corpus();
     let mut checked = 0;
     let mut wrong = Vec::new();
     for entry in std::fs::read_dir(corpus.join("policies")).unwrap() {

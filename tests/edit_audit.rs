@@ -5,22 +5,16 @@
 //!
 //! The reader's verdicts are `labels/history-truth.tsv` (one row per version
 //! file and clause, made by reading both versions against `CLAUSES.md`);
-//! `docs/accuracy.md` has the audit table. Runs when the shared corpus is
-//! present (`../shared`, or the folder in `CLAUSELINT_SHARED`).
+//! `docs/accuracy.md` has the audit table. Needs the shared corpus
+//! (`../shared`, or the folder in `CLAUSELINT_SHARED`); ignored unless asked
+//! for (see `support/env.rs`).
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CLAUSELINT_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    dir.join("corpus/history/INDEX.tsv")
-        .is_file()
-        .then_some(dir)
-}
+#[path = "support/env.rs"]
+mod env;
 
 /// (version file, clause) → stated?
 fn truth() -> BTreeMap<(String, String), bool> {
@@ -71,8 +65,7 @@ fn pairs(shared: &Path) -> Vec<(String, String)> {
 /// reported the document replaced.
 fn removed(shared: &Path, old: &str, new: &str) -> (BTreeSet<String>, bool) {
     let dir = shared.join("corpus/history");
-    let out = Command::cargo_bin("clauselint")
-        .expect("binary built")
+    let out = env::clauselint()
         .env("CLAUSELINT_TODAY", "2026-12-04")
         .args([
             "diff",
@@ -109,11 +102,9 @@ fn removed(shared: &Path, old: &str, new: &str) -> (BTreeSet<String>, bool) {
 }
 
 #[test]
+#[ignore = "needs ../shared (the corpus history)"]
 fn removal_errors_on_real_edits_agree_with_the_audit() {
-    let Some(shared) = shared_dir() else {
-        println!("skipped: no corpus/history under ../shared or $CLAUSELINT_SHARED");
-        return;
-    };
+    let shared = env::shared_dir();
     let truth = truth();
     let mut reported = 0;
     let mut true_reported = 0;

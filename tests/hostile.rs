@@ -2,25 +2,21 @@
 //! accident, generated at test time (nothing big is committed). Each case
 //! checks for a clear message, the right exit code and no panic. Time is
 //! bounded by keeping inputs small enough for a debug build; the 50 MB case
-//! runs only with `CLAUSELINT_BIG_TESTS=1` (see docs/RELIABILITY.md).
+//! and the corpus case are ignored unless asked for (`cargo test --
+//! --include-ignored`, as CI does; see docs/RELIABILITY.md).
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-const GOOD: &str = "# Privacy Policy\n\nWe do not knowingly collect data from children under 13.\n";
+#[path = "support/env.rs"]
+mod env;
+use env::clauselint;
 
-fn clauselint() -> Command {
-    let mut cmd = Command::cargo_bin("clauselint").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("CLAUSELINT_DEBUG_PANIC_ON")
-        .env_remove("RUST_BACKTRACE");
-    cmd
-}
+const GOOD: &str = "# Privacy Policy\n\nWe do not knowingly collect data from children under 13.\n";
 
 /// `clauselint check --color never ARGS` in `dir`.
 fn check(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
@@ -245,13 +241,8 @@ fn hundred_thousand_nested_html_elements() {
 }
 
 #[test]
+#[ignore = "needs time: a 50 MB input, slow in debug builds"]
 fn fifty_mb_file() {
-    if std::env::var_os("CLAUSELINT_BIG_TESTS").is_none() {
-        eprintln!(
-            "skipped: set CLAUSELINT_BIG_TESTS=1 to check a 50 MB file (slow in debug builds)"
-        );
-        return;
-    }
     let para = "We collect the information you give us when you create an account, and we keep it for as long as the account is open.\n\n";
     let mut text = String::from("# Privacy Policy\n\n");
     let mut i = 0usize;
@@ -704,12 +695,8 @@ fn inputs_are_never_modified() {
 // ---------------------------------------------------------------- the shared corpus
 
 /// `../shared/corpus` (or `$CLAUSELINT_SHARED/corpus`), if present.
-fn corpus() -> Option<PathBuf> {
-    let shared = std::env::var_os("CLAUSELINT_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let c = shared.join("corpus");
-    c.join("policies").is_dir().then_some(c)
+fn corpus() -> PathBuf {
+    env::shared_dir().join("corpus")
 }
 
 /// Line and column of `offset` in `bytes`, recomputed from scratch: 1-based,
@@ -770,16 +757,15 @@ fn check_spans(root: &Path, json: &serde_json::Value) -> usize {
 }
 
 #[test]
+#[ignore = "needs ../shared (the corpus)"]
 fn shared_corpus_runs_deterministically_with_exact_spans() {
-    let Some(corpus) = corpus() else {
-        eprintln!("skipped: no ../shared/corpus (set CLAUSELINT_SHARED to its parent folder)");
-        return;
-    };
+    let corpus = corpus();
     for set in ["policies", "policies-non-en"] {
-        if !corpus.join(set).is_dir() {
-            eprintln!("skipped {set}: not in {}", corpus.display());
-            continue;
-        }
+        assert!(
+            corpus.join(set).is_dir(),
+            "{set} is not in {}",
+            corpus.display()
+        );
         let run = |extra: &[&str]| {
             let mut args = vec!["--format", "json", "--pack", "all", "--fail-on", "never"];
             args.extend_from_slice(extra);

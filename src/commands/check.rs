@@ -1,18 +1,15 @@
 //! `clauselint check`.
 
-use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::packs::{self, Builtins};
+use super::settings::Settings;
 use super::use_color;
 use crate::baseline::{self, Baseline};
-use crate::cli::{CheckArgs, FailOn, PackArgs};
-use crate::config::{self, Config};
-use crate::engine::{Context, Date};
+use crate::cli::CheckArgs;
 use crate::exit::ExitStatus;
 use crate::lint::{lint_file_with, Outcome};
 use crate::report::{self, FileError, OutputFormat, RenderOptions, RunOutput};
@@ -22,75 +19,30 @@ use crate::walk::{self, Input};
 /// Runs with more files than this show a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 50;
 
-/// The configuration that applies: `--config`, else discovered, unless `--isolated`.
-fn load_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, config::ConfigError> {
-    if args.isolated {
-        return Ok(None);
-    }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => config::discover(cwd),
-    };
-    path.map(|p| Config::load(&p)).transpose()
-}
-
 pub(super) fn run(
     args: &CheckArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<ExitStatus> {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let config = match load_config(args, &cwd) {
-        Ok(c) => c,
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            return Ok(ExitStatus::Error);
-        }
-    };
-    let mut pack_args: PackArgs = args.packs.clone();
-    if let Some(c) = &config {
-        if pack_args.packs.is_empty() && pack_args.profiles.is_empty() {
-            pack_args.packs = c.packs.clone().unwrap_or_default();
-        }
-        let mut rules = c.rules.clone();
-        rules.append(&mut pack_args.rules);
-        pack_args.rules = rules;
-    }
-    let Some(mut rules) = packs::load(&pack_args, Builtins::Selected, err)? else {
+    let Some(settings) = Settings::load(&args.settings, err)? else {
         return Ok(ExitStatus::Error);
     };
-    if let Some(c) = &config {
-        let unknown = c.unknown_rules(&rules);
-        if !unknown.is_empty() {
-            for e in unknown {
-                writeln!(err, "error: {e}")?;
-            }
-            return Ok(ExitStatus::Error);
-        }
-        rules = c.apply(&rules);
-    }
     // Freeing hundreds of compiled automata at exit costs as much as checking
     // a small policy; the process is about to end, so leave that to the OS.
-    let rules = std::mem::ManuallyDrop::new(rules);
-    let fail_on = args
-        .output
-        .fail_on
-        .or_else(|| {
-            let f = config.as_ref()?.fail_on.as_deref()?;
-            FailOn::from_str(f, true).ok()
-        })
-        .unwrap_or(FailOn::Warning);
+    let settings = std::mem::ManuallyDrop::new(settings);
+    let (rules, ctx, config) = (&settings.rules, &settings.ctx, &settings.config);
+    let fail_on = settings.fail_on(args.output.fail_on);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let (mut inputs, walk_errors) = walk::collect(&paths);
-    if let Some(c) = &config {
-        inputs.retain(|i| c.selects(&i.path, &cwd));
+    if let Some(c) = config {
+        inputs.retain(|i| c.selects(&i.path, &settings.cwd));
     }
     if let Some(rev) = &args.since {
-        if let Err(e) = super::diff::verify_rev(rev) {
+        if let Err(e) = crate::git::verify_rev(rev) {
             writeln!(err, "error: --since: {e}")?;
             return Ok(ExitStatus::Error);
         }
@@ -107,17 +59,13 @@ pub(super) fn run(
         format: args.output.format,
         color: use_color(args.output.color),
     };
-    let ctx = Context::new(args.today.unwrap_or_else(Date::today));
     let progress = (!args.quiet && inputs.len() > PROGRESS_MIN_FILES && io::stderr().is_terminal())
         .then(|| progress_bar(inputs.len()));
-    let cores = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
+    let cores = settings.threads;
     let threads = cores.min(inputs.len().max(1));
     // Fewer files than threads (a pre-commit hook checks one or two): each
     // file is checked on a pool of all the threads, which share out its
-    // patterns and detectors (see `engine::split`).
+    // patterns and detectors (see `parallel`).
     let pool = (threads < cores)
         .then(|| {
             rayon::ThreadPoolBuilder::new()
@@ -129,28 +77,26 @@ pub(super) fn run(
     // Streaming formats are written as each file's turn comes, so memory holds
     // the files in flight, not the run's output; the others (SARIF, JUnit,
     // GitLab) keep the chunks for `finish`.
-    let stream = report::streams(opts.format);
+    let reporter = opts.format.reporter();
+    let stream = reporter.streams();
     if stream {
-        out.write_all(report::stream_head(opts.format).as_bytes())?;
+        out.write_all(reporter.head().as_bytes())?;
     }
     let mut streamed_any = false;
     let mut rendered = Vec::with_capacity(inputs.len());
     let mut recorded = Vec::new();
     let mut tallies = Vec::new();
     let check_one = |input: &Input| {
-        let lint = || lint_file_with(&input.path, &input.display, &rules, &ctx);
+        let lint = || lint_file_with(&input.path, &input.display, rules, ctx);
         let mut outcome = match &pool {
             Some(pool) => pool.install(lint),
             None => lint(),
         };
         if let Some(rev) = &args.since {
-            super::diff::since(&mut outcome, &input.path, &rules, rev, &ctx);
+            super::diff::since(&mut outcome, &input.path, rules, rev, ctx);
         }
         let mut entries = Vec::new();
         if let Outcome::Checked { source, report } = &mut outcome {
-            if let Some(c) = &config {
-                c.apply_to_report(report);
-            }
             if let Some(b) = &known {
                 b.filter(source, report);
             }
@@ -166,7 +112,7 @@ pub(super) fn run(
                 .collect(),
             _ => Vec::new(),
         };
-        (report::render(&outcome, &rules, opts), entries, tally)
+        (report::render(&outcome, rules, opts), entries, tally)
     };
     check_in_order(&inputs, threads, check_one, |(mut r, entries, tally)| {
         if let Some(bar) = &progress {
@@ -174,7 +120,7 @@ pub(super) fn run(
         }
         if stream && r.checked {
             if streamed_any {
-                out.write_all(report::stream_separator(opts.format).as_bytes())?;
+                out.write_all(reporter.separator().as_bytes())?;
             }
             streamed_any = true;
             out.write_all(r.stdout.as_bytes())?;
@@ -195,7 +141,7 @@ pub(super) fn run(
             message: e.message,
         })
         .collect();
-    let mut run = report::finish(rendered, errors, opts, &rules, stream);
+    let mut run = report::finish(rendered, errors, opts, rules, stream);
     if args.quiet {
         quieten(&mut run, args.output.format);
     }
@@ -203,10 +149,7 @@ pub(super) fn run(
     err.write_all(run.stderr.as_bytes())?;
     if args.statistics {
         let table = statistics(tallies.into_iter().flatten());
-        if matches!(
-            args.output.format,
-            OutputFormat::Human | OutputFormat::Short
-        ) {
+        if reporter.for_people() {
             out.write_all(table.as_bytes())?;
         } else {
             err.write_all(table.as_bytes())?;

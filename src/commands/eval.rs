@@ -8,9 +8,9 @@ use std::path::Path;
 use super::packs::{self, Builtins};
 use super::with_threads;
 use crate::cli::EvalArgs;
-use crate::eval::{parse_labels, score, Score};
 use crate::exit::ExitStatus;
 use crate::lint::{io_message, lint_file, Outcome};
+use crate::scoring::{parse_labels, score, Score};
 
 /// A file's verdicts: clause → first matched passage, for present clauses.
 type Predictions = HashMap<String, Option<String>>;

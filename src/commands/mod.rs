@@ -5,9 +5,10 @@ mod completions;
 mod diff;
 mod eval;
 mod explain;
+mod html_report;
 mod list;
 mod packs;
-mod report;
+mod settings;
 mod test_rules;
 
 use std::io::{self, Write};
@@ -26,7 +27,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::Explain(args) => explain::run(&args, out, err),
         Command::TestRules(args) => test_rules::run(&args, out, err),
         Command::Eval(args) => eval::run(&args, out, err),
-        Command::Report(args) => report::run(&args, out, err),
+        Command::Report(args) => html_report::run(&args, out, err),
         Command::Diff(args) => diff::run(&args, out, err),
         Command::Completions(args) => completions::completions(&args, out),
         Command::Man(args) => completions::man(&args, out, err),

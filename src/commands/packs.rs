@@ -68,8 +68,12 @@ pub(crate) fn load(
                     )),
                 }
             }
-            // In the order the packs are listed, each once.
-            for p in BUILTIN_PACKS.iter().filter(|p| names.contains(&p.name)) {
+            // In the order the packs are listed, each once; the linter's own
+            // pack whatever was chosen.
+            for p in BUILTIN_PACKS
+                .iter()
+                .filter(|p| p.always || names.contains(&p.name))
+            {
                 sources.push(p.to_source());
             }
         }

@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::search::Hits;
 use crate::document::{BlockKind, Document};
 use crate::finding::{ClauseStatus, ClauseVerdict, Finding, NearMiss, Related};
 use crate::rules::{ClauseMatcher, LinkText, Negation, Node, Rule, RuleSet, Scope};
+use crate::search::Hits;
 use crate::source::Span;
 
 /// Words that negate what follows them within a few words.
@@ -467,6 +467,15 @@ impl Evaluator<'_> {
                     .first()
                     .map_or_else(String::new, |&p| format!("`{}`", name(p)))
             ),
+            Node::Before { sides } => format!(
+                "{} before {} in one sentence",
+                sides[0]
+                    .first()
+                    .map_or_else(String::new, |&p| format!("`{}`", name(p))),
+                sides[1]
+                    .first()
+                    .map_or_else(String::new, |&p| format!("`{}`", name(p)))
+            ),
         }
     }
 
@@ -705,7 +714,52 @@ impl Evaluator<'_> {
                 }
                 None => false,
             },
+            Node::Before { sides } => match self.before(sides, unit, filtered, in_heading) {
+                Some((a, b)) => {
+                    found.push(a);
+                    found.push(b);
+                    true
+                }
+                None => false,
+            },
         }
+    }
+
+    /// The hits of each pattern of `side` in `unit` that count.
+    fn side_hits(
+        &self,
+        side: &[usize],
+        unit: &Range<usize>,
+        filtered: bool,
+        in_heading: bool,
+    ) -> Vec<Range<usize>> {
+        side.iter()
+            .flat_map(|&p| {
+                self.lookup(p, unit, in_heading)
+                    .filter(move |h| !filtered || self.accepts(p, h))
+                    .cloned()
+            })
+            .collect()
+    }
+
+    /// A hit of the first side that ends before a hit of the second starts,
+    /// both in one sentence.
+    fn before(
+        &self,
+        sides: &[Vec<usize>; 2],
+        unit: &Range<usize>,
+        filtered: bool,
+        in_heading: bool,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let sentences = self.doc.sentences();
+        let sentence = |at: usize| sentences.partition_point(|s| s.range.start <= at);
+        let a = self.side_hits(&sides[0], unit, filtered, in_heading);
+        let b = self.side_hits(&sides[1], unit, filtered, in_heading);
+        a.iter().find_map(|x| {
+            b.iter()
+                .find(|y| x.end <= y.start && sentence(x.start) == sentence(y.start))
+                .map(|y| (x.clone(), y.clone()))
+        })
     }
 
     fn near(
@@ -717,16 +771,8 @@ impl Evaluator<'_> {
         filtered: bool,
         in_heading: bool,
     ) -> Option<(Range<usize>, Range<usize>)> {
-        let collect = |side: &Vec<usize>| -> Vec<Range<usize>> {
-            side.iter()
-                .flat_map(|&p| {
-                    self.lookup(p, unit, in_heading)
-                        .filter(move |h| !filtered || self.accepts(p, h))
-                        .cloned()
-                })
-                .collect()
-        };
-        let (a, b) = (collect(&sides[0]), collect(&sides[1]));
+        let a = self.side_hits(&sides[0], unit, filtered, in_heading);
+        let b = self.side_hits(&sides[1], unit, filtered, in_heading);
         for x in &a {
             for y in &b {
                 let gap = if x.end <= y.start {

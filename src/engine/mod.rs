@@ -33,13 +33,11 @@ use crate::document::language::{self, Language};
 use crate::document::Document;
 use crate::finding::{FileReport, Finding};
 use crate::parallel;
+use crate::rules::builtin::UNSUPPORTED_LANGUAGE;
+use crate::rules::{Check, RuleKind, RuleSet};
 use crate::search::Hits;
-use crate::rules::{Check, RuleKind, RuleSet, Severity};
 
 pub use date::{Date, DateParseError};
-
-/// Rule id of the note given for a document in a language the packs do not cover.
-pub const UNSUPPORTED_LANGUAGE: &str = "unsupported-language";
 
 /// What a check depends on besides the document and the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +72,12 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
     let mut report = FileReport::default();
     let language = language::detect(doc.folded());
     let supported = language.is_none_or(|l| l == Language::English);
-    if let Some(lang) = language.filter(|_| !supported) {
+    let note = rules.rule(UNSUPPORTED_LANGUAGE);
+    if let Some((lang, rule)) = language.filter(|_| !supported).zip(note) {
         report.findings.push(Finding {
-            rule: UNSUPPORTED_LANGUAGE.into(),
-            pack: "clauselint".into(),
-            severity: Severity::Info,
+            rule: rule.id.clone(),
+            pack: rule.pack.clone(),
+            severity: rule.severity,
             message: format!(
                 "this policy appears to be in {} ({}); the rule packs cover English only, so clauses were not checked",
                 lang.name(),
@@ -147,6 +146,11 @@ fn run_check(
         Check::DanglingLinkText => dangling_links::find(doc, rule),
         Check::StalePolicy { max_age_months } => stale::find(doc, rule, ctx, *max_age_months),
         Check::ConflictingDates => conflicting_dates::find(doc, rule),
+        // Made where the engine applies suppressions, before the rules run,
+        // and by diff mode.
+        Check::UnusedSuppression | Check::UnsupportedLanguage | Check::DocumentReplaced => {
+            Vec::new()
+        }
     }
 }
 

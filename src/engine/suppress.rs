@@ -12,11 +12,9 @@
 
 use crate::document::{Directive, DirectiveKind, Document};
 use crate::finding::{ClauseStatus, FileReport, Finding};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::builtin::UNUSED_SUPPRESSION;
+use crate::rules::{Rule, RuleSet};
 use crate::source::Span;
-
-/// Id of the finding for a directive that suppressed nothing.
-pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
 /// One rule (or all rules, `None`) silenced over a range of byte offsets.
 struct Scope<'a> {
@@ -109,11 +107,11 @@ fn scopes<'a>(doc: &Document, directives: &'a [Directive]) -> Vec<Scope<'a>> {
     out
 }
 
-fn unused(span: Span, message: String) -> Finding {
+fn unused(rule: &Rule, span: Span, message: String) -> Finding {
     Finding {
-        rule: UNUSED_SUPPRESSION.into(),
-        pack: "clauselint".into(),
-        severity: Severity::Warning,
+        rule: rule.id.clone(),
+        pack: rule.pack.clone(),
+        severity: rule.severity,
         message,
         span,
         label: "remove this comment, or fix the rule id".into(),
@@ -128,6 +126,8 @@ pub(super) fn apply(doc: &Document, rules: &RuleSet, report: &mut FileReport) {
         return;
     }
     let mut scopes = scopes(doc, directives);
+    // Reported only while its rule is on (the configuration can turn it off).
+    let unused_rule = rules.rule(UNUSED_SUPPRESSION);
     let missing: Vec<String> = report
         .clauses
         .iter()
@@ -153,12 +153,13 @@ pub(super) fn apply(doc: &Document, rules: &RuleSet, report: &mut FileReport) {
     });
     for (i, d) in directives.iter().enumerate() {
         if let DirectiveKind::Unknown(name) = &d.kind {
-            report.findings.push(unused(
+            report.findings.extend(unused_rule.map(|rule| unused(
+                rule,
                 d.span,
                 format!(
                     "unknown directive `{name}`; use clauselint-disable, -enable, -disable-next-line or -disable-file"
                 ),
-            ));
+            )));
             continue;
         }
         let idle: Vec<String> = scopes
@@ -170,8 +171,9 @@ pub(super) fn apply(doc: &Document, rules: &RuleSet, report: &mut FileReport) {
                 None => "all rules".into(),
             })
             .collect();
-        if !idle.is_empty() {
+        if let Some(rule) = unused_rule.filter(|_| !idle.is_empty()) {
             report.findings.push(unused(
+                rule,
                 d.span,
                 format!("this suppression of {} suppressed nothing", idle.join(", ")),
             ));

@@ -250,3 +250,45 @@ fn repeated_words_skip_idioms_and_markup_separated_copies() {
         1
     );
 }
+
+#[test]
+fn before_needs_the_first_side_first_in_one_sentence() {
+    let r = rule(
+        "    scope: paragraph\n    match: {before: ['\\bopt[- ]out\\b', {any: ['\\bsale\\b', '\\bselling\\b']}]}\n",
+    );
+    assert_eq!(
+        status(&run(&r, "You may opt out of the sale of your data.")),
+        ClauseStatus::Present
+    );
+    // The wrong order.
+    assert_eq!(
+        status(&run(
+            &r,
+            "The sale of data is something you can opt out of."
+        )),
+        ClauseStatus::Missing
+    );
+    // The right order across two sentences of one paragraph.
+    assert_eq!(
+        status(&run(&r, "You may opt out. We record every sale.")),
+        ClauseStatus::Missing
+    );
+}
+
+#[test]
+fn before_sides_must_be_two_regexes_or_any_lists() {
+    let pack = format!(
+        "pack: t\nrules:\n{}",
+        rule("    match: {before: ['\\bopt out']}\n")
+    );
+    let errors = rules::load(&[PackSource {
+        file: SourceFile::new("t.yaml", pack),
+        builtin: false,
+    }])
+    .expect_err("one side is an error");
+    let text = errors[0].to_string();
+    assert!(
+        text.contains("`before` takes exactly two sides, found 1"),
+        "{text}"
+    );
+}

@@ -82,6 +82,27 @@ pub fn error(e: &FileError) -> String {
     )
 }
 
+/// GitHub Actions workflow commands.
+pub struct Github;
+
+impl super::Reporter for Github {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        let mut out = end.chunks.concat();
+        for e in end.errors {
+            out.push_str(&error(e));
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,3 +60,20 @@ pub fn run(fragments: &[String]) -> String {
     }
     format!("[\n{}\n]\n", items.join(",\n"))
 }
+
+/// GitLab Code Quality JSON.
+pub struct Gitlab;
+
+impl super::Reporter for Gitlab {
+    fn streams(&self) -> bool {
+        false
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        run(end.chunks)
+    }
+}

@@ -39,21 +39,8 @@ pub struct PageError {
 const CSS: &str = include_str!("html_page.css");
 const JS: &str = include_str!("html_page.js");
 
-/// Escapes text for HTML element content and quoted attribute values.
-#[must_use]
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+fn escape(s: &str) -> String {
+    super::escape::escape(s, super::escape::Markup::Html)
 }
 
 /// A token safe inside an `id` attribute and a CSS selector.

@@ -195,3 +195,47 @@ pub fn rule_errors(errors: &[RuleError], color: bool) -> String {
     }
     String::from_utf8_lossy(buf.as_slice()).into_owned()
 }
+
+/// rustc-style diagnostics, then a summary line.
+pub struct Human;
+
+impl super::Reporter for Human {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn for_people(&self) -> bool {
+        true
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report, f.rules, f.color)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        let mut out = end.chunks.concat();
+        out.push_str(&summary(end.checked, end.counts, end.errors.len()));
+        out
+    }
+}
+
+/// One line per finding.
+pub struct Short;
+
+impl super::Reporter for Short {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn for_people(&self) -> bool {
+        true
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        short(f.source, f.report)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        end.chunks.concat()
+    }
+}

@@ -19,7 +19,7 @@
 use serde::Serialize;
 
 use super::{Counts, FileError};
-use crate::finding::FileReport;
+use crate::finding::{FileReport, Finding};
 use crate::source::{SourceFile, Span};
 
 /// Version of this JSON shape; bumped on any breaking change.
@@ -77,19 +77,66 @@ struct JsonNearMiss<'a> {
     missing: &'a [String],
 }
 
+/// One finding, as the JSON report and JSON Lines write it. A line stands
+/// alone, so it also names the file, the pack, the label and the
+/// fingerprint; the report's finding leaves them out (its file object holds
+/// the path).
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     rule: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pack: Option<&'a str>,
     severity: &'static str,
     message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     span: JsonSpan,
     related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<String>,
 }
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
     span: JsonSpan,
     message: &'a str,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// The report's form of `f`.
+    pub(super) fn new(source: &SourceFile, f: &'a Finding) -> Self {
+        JsonFinding {
+            path: None,
+            rule: &f.rule,
+            pack: None,
+            severity: f.severity.as_str(),
+            message: &f.message,
+            label: None,
+            span: JsonSpan::new(source, f.span),
+            related: f
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    span: JsonSpan::new(source, r.span),
+                    message: &r.message,
+                })
+                .collect(),
+            fingerprint: None,
+        }
+    }
+
+    /// The JSON Lines form of `f`, in `source`.
+    pub(super) fn line(source: &'a SourceFile, f: &'a Finding, fingerprint: String) -> Self {
+        JsonFinding {
+            path: Some(source.path()),
+            pack: Some(&f.pack),
+            label: Some(&f.label),
+            fingerprint: Some(fingerprint),
+            ..JsonFinding::new(source, f)
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -126,20 +173,7 @@ pub fn file(source: &SourceFile, report: &FileReport) -> String {
         findings: report
             .findings
             .iter()
-            .map(|f| JsonFinding {
-                rule: &f.rule,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                span: JsonSpan::new(source, f.span),
-                related: f
-                    .related
-                    .iter()
-                    .map(|r| JsonRelated {
-                        span: JsonSpan::new(source, r.span),
-                        message: &r.message,
-                    })
-                    .collect(),
-            })
+            .map(|f| JsonFinding::new(source, f))
             .collect(),
     };
     serde_json::to_string(&f).expect("serializing plain structs cannot fail")
@@ -188,4 +222,33 @@ pub fn tail(errors: &[FileError], checked: usize, counts: Counts) -> String {
     out.push_str(&serde_json::to_string(&summary).expect("plain structs"));
     out.push_str("}\n");
     out
+}
+
+/// The JSON report.
+pub struct Json;
+
+impl super::Reporter for Json {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn head(&self) -> String {
+        head()
+    }
+
+    fn separator(&self) -> &'static str {
+        ","
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        if end.streamed {
+            tail(end.errors, end.checked, end.counts)
+        } else {
+            run(end.chunks, end.errors, end.checked, end.counts)
+        }
+    }
 }

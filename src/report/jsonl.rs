@@ -7,33 +7,14 @@
 //!  "fingerprint": "32 hex digits"}
 //! ```
 //!
-//! `SPAN` is the same object as in the JSON report ([`super::json::JsonSpan`]).
-
-use serde::Serialize;
+//! `SPAN` is the same object as in the JSON report, and a line is the report's
+//! finding object with `path`, `pack`, `label` and `fingerprint` added
+//! ([`super::json`]).
 
 use super::fingerprint;
-use super::json::JsonSpan;
+use super::json::JsonFinding;
 use crate::finding::FileReport;
 use crate::source::SourceFile;
-
-#[derive(Serialize)]
-struct Line<'a> {
-    path: &'a str,
-    rule: &'a str,
-    pack: &'a str,
-    severity: &'static str,
-    message: &'a str,
-    label: &'a str,
-    span: JsonSpan,
-    related: Vec<Related<'a>>,
-    fingerprint: String,
-}
-
-#[derive(Serialize)]
-struct Related<'a> {
-    span: JsonSpan,
-    message: &'a str,
-}
 
 /// One file's findings, one JSON object per line.
 #[must_use]
@@ -41,26 +22,26 @@ pub fn file(source: &SourceFile, report: &FileReport) -> String {
     let fps = fingerprint::fingerprints(source, &report.findings);
     let mut out = String::new();
     for (f, fp) in report.findings.iter().zip(fps) {
-        let line = Line {
-            path: source.path(),
-            rule: &f.rule,
-            pack: &f.pack,
-            severity: f.severity.as_str(),
-            message: &f.message,
-            label: &f.label,
-            span: JsonSpan::new(source, f.span),
-            related: f
-                .related
-                .iter()
-                .map(|r| Related {
-                    span: JsonSpan::new(source, r.span),
-                    message: &r.message,
-                })
-                .collect(),
-            fingerprint: fp,
-        };
+        let line = JsonFinding::line(source, f, fp);
         out.push_str(&serde_json::to_string(&line).expect("plain structs serialize"));
         out.push('\n');
     }
     out
+}
+
+/// JSON Lines.
+pub struct Jsonl;
+
+impl super::Reporter for Jsonl {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        end.chunks.concat()
+    }
 }

@@ -5,31 +5,14 @@
 //! finding), every other rule is a passing one. A file that could not be read
 //! becomes a suite with one `<error>`.
 
+use super::escape::Markup;
 use super::FileError;
 use crate::finding::FileReport;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 
-/// Escapes text for XML attributes and character data; characters XML 1.0
-/// cannot carry at all (most C0 controls) become U+FFFD.
-#[must_use]
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+fn escape(s: &str) -> String {
+    super::escape::escape(s, Markup::Xml)
 }
 
 /// One file's test suite.
@@ -116,15 +99,19 @@ pub fn run(suites: &[String], errors: &[FileError]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::escape;
+/// JUnit XML.
+pub struct Junit;
 
-    #[test]
-    fn escapes_markup_and_controls() {
-        assert_eq!(
-            escape("a<b & \"c\"\n\u{1}"),
-            "a&lt;b &amp; &quot;c&quot;&#10;\u{fffd}"
-        );
+impl super::Reporter for Junit {
+    fn streams(&self) -> bool {
+        false
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report, f.rules)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        run(end.chunks, end.errors)
     }
 }

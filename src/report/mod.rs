@@ -5,6 +5,7 @@
 //! chunk; [`finish`] then joins the chunks in path order and adds the summary,
 //! so output is identical whatever the thread count.
 
+pub mod escape;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
@@ -18,6 +19,7 @@ pub mod sarif;
 use crate::finding::FileReport;
 use crate::lint::Outcome;
 use crate::rules::{RuleSet, Severity};
+use crate::source::SourceFile;
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -38,6 +40,86 @@ pub enum OutputFormat {
     Junit,
     /// GitLab Code Quality JSON.
     Gitlab,
+}
+
+impl OutputFormat {
+    /// The reporter that writes this format.
+    #[must_use]
+    pub fn reporter(self) -> &'static dyn Reporter {
+        match self {
+            OutputFormat::Human => &human::Human,
+            OutputFormat::Short => &human::Short,
+            OutputFormat::Json => &json::Json,
+            OutputFormat::Jsonl => &jsonl::Jsonl,
+            OutputFormat::Sarif => &sarif::Sarif,
+            OutputFormat::Github => &github::Github,
+            OutputFormat::Junit => &junit::Junit,
+            OutputFormat::Gitlab => &gitlab::Gitlab,
+        }
+    }
+}
+
+/// One output format: what it writes before the first file, for each
+/// checked file, and after the last one.
+///
+/// Files are rendered on their own, in parallel workers, and joined in path
+/// order. A streaming reporter's chunks are written as each file's turn
+/// comes: [`Reporter::head`], the chunks separated by
+/// [`Reporter::separator`], then [`Reporter::footer`]. Any other reporter
+/// gets every chunk back in [`RunEnd::chunks`] and writes the whole output
+/// in its footer.
+pub trait Reporter: Sync {
+    /// Whether chunks can be written as each file's turn comes.
+    fn streams(&self) -> bool;
+
+    /// Whether the output is for people (tables and summaries go to stdout).
+    fn for_people(&self) -> bool {
+        false
+    }
+
+    /// What a streamed run writes before the first file's chunk.
+    fn head(&self) -> String {
+        String::new()
+    }
+
+    /// What a streamed run writes between the chunks of two checked files.
+    fn separator(&self) -> &'static str {
+        ""
+    }
+
+    /// One checked file's chunk.
+    fn file(&self, file: &FileView<'_>) -> String;
+
+    /// What follows the files (the whole output, when not streamed).
+    fn footer(&self, end: &RunEnd<'_>) -> String;
+}
+
+/// What a reporter is given to render one checked file.
+pub struct FileView<'a> {
+    /// The file as read.
+    pub source: &'a SourceFile,
+    /// Its findings and clause verdicts.
+    pub report: &'a FileReport,
+    /// The rules the file was checked with.
+    pub rules: &'a RuleSet,
+    /// Whether to use ANSI colours.
+    pub color: bool,
+}
+
+/// What a reporter is given after the last file.
+pub struct RunEnd<'a> {
+    /// Every checked file's chunk in path order; empty when they were streamed.
+    pub chunks: &'a [String],
+    /// Whether the chunks were streamed (written already).
+    pub streamed: bool,
+    /// Files that could not be checked, by path.
+    pub errors: &'a [FileError],
+    /// How many files were checked.
+    pub checked: usize,
+    /// Finding totals.
+    pub counts: Counts,
+    /// The rules of the run.
+    pub rules: &'a RuleSet,
 }
 
 /// Options that shape rendering.
@@ -111,16 +193,12 @@ pub struct Rendered {
 pub fn render(outcome: &Outcome, rules: &RuleSet, opts: RenderOptions) -> Rendered {
     match outcome {
         Outcome::Checked { source, report } => Rendered {
-            stdout: match opts.format {
-                OutputFormat::Human => human::file(source, report, rules, opts.color),
-                OutputFormat::Short => human::short(source, report),
-                OutputFormat::Json => json::file(source, report),
-                OutputFormat::Jsonl => jsonl::file(source, report),
-                OutputFormat::Sarif => sarif::file(source, report, rules),
-                OutputFormat::Github => github::file(source, report),
-                OutputFormat::Junit => junit::file(source, report, rules),
-                OutputFormat::Gitlab => gitlab::file(source, report),
-            },
+            stdout: opts.format.reporter().file(&FileView {
+                source,
+                report,
+                rules,
+                color: opts.color,
+            }),
             stderr: source
                 .decode_note()
                 .map_or_else(String::new, |n| format!("note: {}: {n}\n", source.path())),
@@ -158,43 +236,9 @@ pub struct RunOutput {
     pub had_errors: bool,
 }
 
-/// Whether a run in `format` can be written file by file as each file's turn
-/// comes, instead of being held for [`finish`]: every format whose output is
-/// a sequence of per-file chunks, and JSON, whose array of files is framed by
-/// [`stream_head`] and [`stream_separator`].
-#[must_use]
-pub fn streams(format: OutputFormat) -> bool {
-    matches!(
-        format,
-        OutputFormat::Human
-            | OutputFormat::Short
-            | OutputFormat::Jsonl
-            | OutputFormat::Github
-            | OutputFormat::Json
-    )
-}
-
-/// What a streamed run writes before the first file's chunk.
-#[must_use]
-pub fn stream_head(format: OutputFormat) -> String {
-    match format {
-        OutputFormat::Json => json::head(),
-        _ => String::new(),
-    }
-}
-
-/// What a streamed run writes between the chunks of two checked files.
-#[must_use]
-pub fn stream_separator(format: OutputFormat) -> &'static str {
-    match format {
-        OutputFormat::Json => ",",
-        _ => "",
-    }
-}
-
 /// Joins rendered files (already in path order) with the errors met before
 /// checking; `rules` describes the rules in formats that list them (SARIF).
-/// When the files were `streamed` (see [`streams`]), their chunks are already
+/// When the files were `streamed` (see [`Reporter`]), their chunks are already
 /// written and only what follows them is returned.
 #[must_use]
 pub fn finish(
@@ -219,31 +263,14 @@ pub fn finish(
     }
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     out.had_errors = !errors.is_empty();
-    match opts.format {
-        OutputFormat::Json if streamed => {
-            out.stdout = json::tail(&errors, checked, out.counts);
-        }
-        OutputFormat::Json => {
-            out.stdout = json::run(&chunks, &errors, checked, out.counts);
-        }
-        OutputFormat::Sarif => out.stdout = sarif::run(&chunks, &errors, rules),
-        OutputFormat::Junit => out.stdout = junit::run(&chunks, &errors),
-        OutputFormat::Gitlab => out.stdout = gitlab::run(&chunks),
-        OutputFormat::Jsonl => out.stdout = chunks.concat(),
-        OutputFormat::Github => {
-            out.stdout = chunks.concat();
-            for e in &errors {
-                out.stdout.push_str(&github::error(e));
-            }
-        }
-        OutputFormat::Human | OutputFormat::Short => {
-            out.stdout = chunks.concat();
-            if opts.format == OutputFormat::Human {
-                out.stdout
-                    .push_str(&human::summary(checked, out.counts, errors.len()));
-            }
-        }
-    }
+    out.stdout = opts.format.reporter().footer(&RunEnd {
+        chunks: if streamed { &[] } else { &chunks },
+        streamed,
+        errors: &errors,
+        checked,
+        counts: out.counts,
+        rules,
+    });
     for e in &errors {
         out.stderr
             .push_str(&format!("error: {}: {}\n", e.path, e.message));

@@ -17,8 +17,6 @@ use serde_json::{json, Map, Value};
 
 use super::fingerprint::{self, SARIF_KEY};
 use super::FileError;
-use crate::diff::DOCUMENT_REPLACED;
-use crate::engine::suppress::UNUSED_SUPPRESSION;
 use crate::finding::FileReport;
 use crate::rules::{Rule, RuleSet, Severity};
 use crate::source::{SourceFile, Span};
@@ -80,10 +78,6 @@ pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet) -> String
         let mut result = Map::new();
         result.insert("ruleId".into(), json!(f.rule));
         let index = rules.rules().iter().position(|r| r.id == f.rule);
-        // The engine's own rule is described after the packs' rules.
-        let index = index
-            .or((f.rule == UNUSED_SUPPRESSION).then_some(rules.rules().len()))
-            .or((f.rule == DOCUMENT_REPLACED).then_some(rules.rules().len() + 1));
         if let Some(i) = index {
             result.insert("ruleIndex".into(), json!(i));
         }
@@ -193,38 +187,10 @@ fn descriptor(rule: &Rule) -> Value {
     Value::Object(d)
 }
 
-/// The descriptor of a rule the engine itself reports (not from a pack);
-/// `help` is Markdown, shown as plain text without its backticks.
-fn engine_rule(id: &str, short: &str, full: &str, help: &str, level: &str) -> Value {
-    json!({
-        "id": id,
-        "name": id,
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
-        "help": {"text": help.replace('`', ""), "markdown": help},
-        "defaultConfiguration": {"level": level},
-        "properties": {"pack": "clauselint", "kind": "check", "tags": ["privacy-policy", "clauselint"], "citations": []},
-    })
-}
-
 /// The whole SARIF log, from per-file fragments.
 #[must_use]
 pub fn run(fragments: &[String], errors: &[FileError], rules: &RuleSet) -> String {
-    let mut rules_json: Vec<Value> = rules.rules().iter().map(descriptor).collect();
-    rules_json.push(engine_rule(
-        UNUSED_SUPPRESSION,
-        "Unused suppression",
-        "A clauselint-disable comment that suppressed no finding, or names an unknown rule or directive.",
-        "Remove the comment, or fix the rule id or directive name (`clauselint-disable`, `-enable`, `-disable-next-line`, `-disable-file`).",
-        "warning",
-    ));
-    rules_json.push(engine_rule(
-        DOCUMENT_REPLACED,
-        "Document replaced, not edited",
-        "In diff mode (`diff`, `check --since`): the new version lost most of the old one's text, or is another document (a sign-in page, \"page not found\", a stub pointing elsewhere). Reported once instead of one removed-clause error per clause.",
-        "Check that the file still holds the policy (a failed export or crawl often leaves a sign-in or error page).",
-        "error",
-    ));
+    let rules_json: Vec<Value> = rules.rules().iter().map(descriptor).collect();
     let notifications: Vec<Value> = errors
         .iter()
         .map(|e| {
@@ -264,4 +230,21 @@ pub fn run(fragments: &[String], errors: &[FileError], rules: &RuleSet) -> Strin
     let mut out = serde_json::to_string_pretty(&log).expect("json values serialize");
     out.push('\n');
     out
+}
+
+/// SARIF 2.1.0.
+pub struct Sarif;
+
+impl super::Reporter for Sarif {
+    fn streams(&self) -> bool {
+        false
+    }
+
+    fn file(&self, f: &super::FileView<'_>) -> String {
+        file(f.source, f.report, f.rules)
+    }
+
+    fn footer(&self, end: &super::RunEnd<'_>) -> String {
+        run(end.chunks, end.errors, end.rules)
+    }
 }

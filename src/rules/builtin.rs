@@ -11,6 +11,8 @@ pub struct BuiltinPack {
     pub name: &'static str,
     /// Whether it is on when no `--pack` is given.
     pub default: bool,
+    /// Whether it is on whatever `--pack` says (the linter's own findings).
+    pub always: bool,
     /// Its YAML source.
     pub source: &'static str,
     /// The same pack as JSON, made by `build.rs` (empty if the YAML does not
@@ -23,46 +25,69 @@ pub const BUILTIN_PACKS: &[BuiltinPack] = &[
     BuiltinPack {
         name: "core",
         default: true,
+        always: false,
         source: include_str!("../../rules/core.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/core.json")),
     },
     BuiltinPack {
         name: "hygiene",
         default: true,
+        always: false,
         source: include_str!("../../rules/hygiene.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/hygiene.json")),
     },
     BuiltinPack {
         name: "caloppa",
         default: false,
+        always: false,
         source: include_str!("../../rules/caloppa.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/caloppa.json")),
     },
     BuiltinPack {
         name: "ccpa",
         default: false,
+        always: false,
         source: include_str!("../../rules/ccpa.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/ccpa.json")),
     },
     BuiltinPack {
         name: "gdpr",
         default: false,
+        always: false,
         source: include_str!("../../rules/gdpr.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/gdpr.json")),
     },
     BuiltinPack {
         name: "us-states",
         default: false,
+        always: false,
         source: include_str!("../../rules/us-states.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/us-states.json")),
     },
     BuiltinPack {
         name: "coppa",
         default: false,
+        always: false,
         source: include_str!("../../rules/coppa.yaml"),
         json: include_str!(concat!(env!("OUT_DIR"), "/packs/coppa.json")),
     },
+    // Last, so the other packs' rules keep their positions (SARIF indexes them).
+    BuiltinPack {
+        name: "clauselint",
+        default: true,
+        always: true,
+        source: include_str!("../../rules/clauselint.yaml"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/packs/clauselint.json")),
+    },
 ];
+
+/// Rule id (pack `clauselint`): a suppression comment that suppressed nothing.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+/// Rule id (pack `clauselint`): a policy in a language the packs do not cover.
+pub const UNSUPPORTED_LANGUAGE: &str = "unsupported-language";
+/// Rule id (pack `clauselint`): in diff mode, a new version that replaces the
+/// document rather than editing it.
+pub const DOCUMENT_REPLACED: &str = "document-replaced";
 
 /// A named selection of built-in packs, for a kind of service: what
 /// `--profile` and `packs:` in `.clauselint.yaml` accept.
@@ -170,7 +195,9 @@ mod tests {
         assert_eq!(names, listed);
         for rule in set.rules() {
             assert!(
-                !rule.references.is_empty() || rule.pack == "hygiene",
+                // Hygiene and the linter's own findings cite no law.
+                !rule.references.is_empty()
+                    || ["hygiene", "clauselint"].contains(&rule.pack.as_str()),
                 "{} has no citation",
                 rule.id
             );

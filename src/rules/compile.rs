@@ -493,12 +493,17 @@ impl Compiler {
                 max_age_months: options.and_then(|o| o.max_age_months).unwrap_or(12),
             }),
             "conflicting-dates" => Some(Check::ConflictingDates),
+            "unused-suppression" => Some(Check::UnusedSuppression),
+            "unsupported-language" => Some(Check::UnsupportedLanguage),
+            "document-replaced" => Some(Check::DocumentReplaced),
             other => {
                 self.errors.push(
                     RuleError::new(file, span, format!("unknown check `{other}`")).help(
                         "built-in checks are `duplicate-paragraph`, `repeated-words`, \
                          `near-duplicate-paragraph`, `mojibake`, `placeholder`, \
-                         `dangling-link-text`, `stale-policy` and `conflicting-dates`",
+                         `dangling-link-text`, `stale-policy`, `conflicting-dates`, \
+                         `unused-suppression`, `unsupported-language` and \
+                         `document-replaced`",
                     ),
                 );
                 None
@@ -587,6 +592,12 @@ impl Compiler {
                 None => ok = false,
             }
         }
+        if let Some(before) = &tree.before {
+            match self.sides(file, from, "before", before, cs) {
+                Some(sides) => parts.push(Node::Before { sides }),
+                None => ok = false,
+            }
+        }
         if let Some(heading) = &tree.heading {
             match self.node(file, from, heading, cs, depth + 1) {
                 Some(n) => parts.push(Node::Heading(Box::new(n))),
@@ -631,7 +642,7 @@ impl Compiler {
                     "empty match node",
                 )
                 .help(
-                    "a match node needs `any`, `all`, `not`, `near`, `heading`, `actor` or `link`",
+                    "a match node needs `any`, `all`, `not`, `near`, `before`, `heading`, `actor` or `link`",
                 ),
             );
             return None;
@@ -648,20 +659,43 @@ impl Compiler {
 
     /// `near: {within: N, of: [A, B]}`: each side is a regex or `any` of regexes.
     fn near(&mut self, file: &SourceFile, from: usize, near: &RawNear, cs: bool) -> Option<Node> {
-        let span = yaml::locate_key(file.text(), "near", from);
-        if near.of.len() != 2 {
+        let sides = self.sides(file, from, "near", &near.of, cs)?;
+        Some(Node::Near {
+            within: near.within,
+            sides,
+            ordered: near.ordered.unwrap_or(false),
+        })
+    }
+
+    /// The two sides of `near` or `before` (`key`): each a regex or an `any`
+    /// list of regexes.
+    fn sides(
+        &mut self,
+        file: &SourceFile,
+        from: usize,
+        key: &str,
+        raw: &[RawNode],
+        cs: bool,
+    ) -> Option<[Vec<usize>; 2]> {
+        let span = yaml::locate_key(file.text(), key, from);
+        if raw.len() != 2 {
+            let example = if key == "near" {
+                "write `near: {within: 10, of: [regex, {any: [regex, ...]}]}`"
+            } else {
+                "write `before: [regex, {any: [regex, ...]}]`"
+            };
             self.errors.push(
                 RuleError::new(
                     file,
                     span,
-                    format!("`near` takes exactly two sides, found {}", near.of.len()),
+                    format!("`{key}` takes exactly two sides, found {}", raw.len()),
                 )
-                .help("write `near: {within: 10, of: [regex, {any: [regex, ...]}]}`"),
+                .help(example),
             );
             return None;
         }
         let mut sides: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-        for (side, raw) in sides.iter_mut().zip(&near.of) {
+        for (side, raw) in sides.iter_mut().zip(raw) {
             match self.node(file, from, raw, cs, 1)? {
                 Node::Pattern(p) => side.push(p),
                 Node::Any(children) if children.iter().all(|c| matches!(c, Node::Pattern(_))) => {
@@ -675,7 +709,9 @@ impl Compiler {
                         RuleError::new(
                             file,
                             span,
-                            "each side of `near` must be a regex or an `any` list of regexes",
+                            format!(
+                                "each side of `{key}` must be a regex or an `any` list of regexes"
+                            ),
                         )
                         .label("here"),
                     );
@@ -683,11 +719,7 @@ impl Compiler {
                 }
             }
         }
-        Some(Node::Near {
-            within: near.within,
-            sides,
-            ordered: near.ordered.unwrap_or(false),
-        })
+        Some(sides)
     }
 
     /// Where regex `p` stands in the YAML, for an error about it; a built-in

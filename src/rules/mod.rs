@@ -131,6 +131,12 @@ pub enum Node {
         /// Whether the first side must come before the second.
         ordered: bool,
     },
+    /// Holds when, in one sentence, a match of the first side ends before a
+    /// match of the second starts.
+    Before {
+        /// Pattern numbers of each side.
+        sides: [Vec<usize>; 2],
+    },
 }
 
 impl Node {
@@ -143,7 +149,9 @@ impl Node {
                     c.positive_patterns(out);
                 }
             }
-            Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
+            Node::Near { sides, .. } | Node::Before { sides } => {
+                out.extend(sides.iter().flatten());
+            }
             Node::Link(patterns) => out.extend(patterns),
             Node::Not(_) | Node::Heading(_) => {}
         }
@@ -159,7 +167,9 @@ impl Node {
                     c.all_patterns(out);
                 }
             }
-            Node::Near { sides, .. } => out.extend(sides.iter().flatten()),
+            Node::Near { sides, .. } | Node::Before { sides } => {
+                out.extend(sides.iter().flatten());
+            }
             Node::Link(patterns) => out.extend(patterns),
             Node::Heading(_) => {}
         }
@@ -177,7 +187,7 @@ impl Node {
                     c.heading_patterns(out);
                 }
             }
-            Node::Pattern(_) | Node::Near { .. } | Node::Link(_) => {}
+            Node::Pattern(_) | Node::Near { .. } | Node::Before { .. } | Node::Link(_) => {}
         }
     }
 }
@@ -299,6 +309,14 @@ pub enum Check {
     },
     /// Two different last-updated (or two different effective) dates.
     ConflictingDates,
+    /// A suppression comment that suppressed nothing; reported while the
+    /// engine applies suppressions.
+    UnusedSuppression,
+    /// A policy in a language the packs do not cover; reported by the engine
+    /// before any rule runs.
+    UnsupportedLanguage,
+    /// A new version that replaces the document; reported by diff mode.
+    DocumentReplaced,
 }
 
 impl Check {
@@ -314,6 +332,9 @@ impl Check {
             Check::DanglingLinkText => "dangling-link-text",
             Check::StalePolicy { .. } => "stale-policy",
             Check::ConflictingDates => "conflicting-dates",
+            Check::UnusedSuppression => "unused-suppression",
+            Check::UnsupportedLanguage => "unsupported-language",
+            Check::DocumentReplaced => "document-replaced",
         }
     }
 
@@ -326,6 +347,9 @@ impl Check {
             Check::DuplicateParagraph { .. }
                 | Check::NearDuplicateParagraph { .. }
                 | Check::Mojibake
+                | Check::UnusedSuppression
+                | Check::UnsupportedLanguage
+                | Check::DocumentReplaced
         )
     }
 }

@@ -42,12 +42,12 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use super::lazy_regex::{self, LazyRegex};
+use super::prebuilt::{self, Dfa, Prebuilt, Searcher};
 use clauselint_pack_syntax::fast_form::{
     block_form, is_block_ascii, parse_ascii, parse_unicode, survives_transliteration,
 };
-use super::lazy_regex::{self, LazyRegex};
 use clauselint_pack_syntax::literals;
-use super::prebuilt::{self, Dfa, Prebuilt, Searcher};
 
 /// Largest compiled size of one regex; a hostile pattern is refused, not built.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;

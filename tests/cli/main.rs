@@ -7,19 +7,12 @@ mod output;
 mod rule_packs;
 mod seed;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// The binary with a pinned environment: no colour, the crate root as cwd.
-pub(crate) fn clauselint() -> Command {
-    let mut cmd = Command::cargo_bin("clauselint").expect("binary built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("CLAUSELINT_TODAY", TODAY)
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
+#[path = "../support/env.rs"]
+mod env;
+pub(crate) use env::{clauselint, TODAY};
 
 /// Path of a fixture, relative to the crate root.
 pub(crate) fn fixture(rel: &str) -> PathBuf {
@@ -27,9 +20,6 @@ pub(crate) fn fixture(rel: &str) -> PathBuf {
         .join("fixtures")
         .join(rel)
 }
-
-/// The check date pinned in tests, so `stale-policy` does not depend on the clock.
-pub(crate) const TODAY: &str = "2026-11-30";
 
 pub(crate) const SEED: &str = "fixtures/markdown/localstack-privacy-2018.md";
 

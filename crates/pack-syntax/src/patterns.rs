@@ -21,12 +21,7 @@ fn walk(node: &RawNode, case_insensitive: bool, found: &mut impl FnMut(&str, boo
     match node {
         RawNode::Pattern(p) => found(p, case_insensitive),
         RawNode::Tree(tree) => {
-            let lists = [&tree.any, &tree.all, &tree.not].into_iter().flatten();
-            let near = tree.near.iter().map(|n| &n.of);
-            for child in lists.chain(near).flatten() {
-                walk(child, case_insensitive, found);
-            }
-            for child in tree.heading.iter().chain(&tree.link) {
+            for child in tree.children() {
                 walk(child, case_insensitive, found);
             }
         }

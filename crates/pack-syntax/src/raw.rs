@@ -252,7 +252,7 @@ pub enum RawNode {
     Tree(RawTree),
 }
 
-/// `any`, `all`, `not` and `near` together: all present keys must hold.
+/// `any`, `all`, `not`, `near`, `before`, … together: all present keys must hold.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTree {
@@ -268,6 +268,9 @@ pub struct RawTree {
     /// Two matches within so many words of each other.
     #[serde(default)]
     pub near: Option<RawNear>,
+    /// Two matches in one sentence, the first side's before the second's.
+    #[serde(default)]
+    pub before: Option<Vec<RawNode>>,
     /// Holds when an enclosing heading of the unit matches this node.
     #[serde(default)]
     pub heading: Option<Box<RawNode>>,
@@ -278,6 +281,36 @@ pub struct RawTree {
     /// link text ("[contact us](/contact)").
     #[serde(default)]
     pub link: Option<Box<RawNode>>,
+}
+
+impl RawTree {
+    /// Every child node, in key order: `any`, `all`, `not`, the sides of
+    /// `near` and `before`, `heading`, `link` (an `actor` is rewritten into
+    /// `all` before anything walks the tree).
+    pub fn children(&self) -> impl Iterator<Item = &RawNode> {
+        let lists = [&self.any, &self.all, &self.not].into_iter().flatten();
+        let near = self.near.iter().map(|n| &n.of);
+        lists
+            .chain(near)
+            .chain(&self.before)
+            .flatten()
+            .chain(self.heading.as_deref())
+            .chain(self.link.as_deref())
+    }
+
+    /// [`RawTree::children`], to rewrite them.
+    pub fn children_mut(&mut self) -> impl Iterator<Item = &mut RawNode> {
+        let lists = [&mut self.any, &mut self.all, &mut self.not]
+            .into_iter()
+            .flatten();
+        let near = self.near.iter_mut().map(|n| &mut n.of);
+        lists
+            .chain(near)
+            .chain(&mut self.before)
+            .flatten()
+            .chain(self.heading.as_deref_mut())
+            .chain(self.link.as_deref_mut())
+    }
 }
 
 /// Written back the way it reads: a string, or a map.

@@ -176,24 +176,8 @@ impl Expander<'_> {
     }
 
     fn tree(&mut self, tree: &mut RawTree) {
-        for list in [&mut tree.any, &mut tree.all, &mut tree.not]
-            .into_iter()
-            .flatten()
-        {
-            for child in list {
-                self.node(child);
-            }
-        }
-        if let Some(near) = &mut tree.near {
-            for side in &mut near.of {
-                self.node(side);
-            }
-        }
-        if let Some(h) = &mut tree.heading {
-            self.node(h);
-        }
-        if let Some(l) = &mut tree.link {
-            self.node(l);
+        for child in tree.children_mut() {
+            self.node(child);
         }
         if let Some(actor) = tree.actor.take() {
             if let Some(node) = self.actor(&actor) {

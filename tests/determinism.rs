@@ -2,8 +2,10 @@
 //! thread count, in every format. (Speed is measured by benches and
 //! `scripts/bench.sh`, never by tests.)
 
-use assert_cmd::Command;
 use std::path::Path;
+
+#[path = "support/env.rs"]
+mod env;
 
 const SEED: &str = include_str!("../fixtures/markdown/localstack-privacy-2018.md");
 
@@ -34,7 +36,7 @@ fn corpus(dir: &Path, n: usize) {
 }
 
 fn check(dir: &Path, format: &str, threads: Option<&str>) -> (Vec<u8>, Vec<u8>, Option<i32>) {
-    let mut cmd = Command::cargo_bin("clauselint").unwrap();
+    let mut cmd = env::clauselint();
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
         .args(["check", "--pack", "all", "--format", format, "."]);
@@ -99,8 +101,7 @@ fn no_progress_bar_off_a_terminal_or_with_quiet() {
     corpus(dir.path(), 60);
     let (_, stderr, _) = check(dir.path(), "json", None);
     assert!(stderr.is_empty(), "{}", String::from_utf8_lossy(&stderr));
-    let out = Command::cargo_bin("clauselint")
-        .unwrap()
+    let out = env::clauselint()
         .current_dir(dir.path())
         .args(["check", "--quiet", "--format", "json", "."])
         .output()

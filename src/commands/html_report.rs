@@ -9,12 +9,12 @@ use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::packs::{self, Builtins};
+use super::settings::Settings;
 use super::with_threads;
 use crate::cli::ReportArgs;
 use crate::document::{Document, Format};
 use crate::exit::ExitStatus;
-use crate::lint::{io_message, lint_file, Outcome};
+use crate::lint::{io_message, lint_file_with, Outcome};
 use crate::report::html_page::{self, PageError, PageFile};
 use crate::walk;
 
@@ -23,20 +23,24 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<ExitStatus> {
-    let Some(rules) = packs::load(&args.packs, Builtins::Selected, err)? else {
+    let Some(settings) = Settings::load(&args.settings, err)? else {
         return Ok(ExitStatus::Error);
     };
+    let (rules, ctx) = (&settings.rules, &settings.ctx);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (inputs, walk_errors) = walk::collect(&paths);
-    let outcomes = with_threads(args.threads, || {
+    let (mut inputs, walk_errors) = walk::collect(&paths);
+    if let Some(c) = &settings.config {
+        inputs.retain(|i| c.selects(&i.path, &settings.cwd));
+    }
+    let outcomes = with_threads(Some(settings.threads), || {
         inputs
             .par_iter()
             .map(|input| {
-                let outcome = lint_file(&input.path, &input.display, &rules);
+                let outcome = lint_file_with(&input.path, &input.display, rules, ctx);
                 match outcome {
                     Outcome::Checked { source, report } => {
                         let doc = Document::parse(source, Format::from_path(&input.path));
@@ -66,7 +70,7 @@ pub(super) fn run(
             Err(Err(note)) => err.write_all(note.as_bytes())?,
         }
     }
-    let page = html_page::render(&files, &errors, &rules);
+    let page = html_page::render(&files, &errors, rules);
     if let Err(e) = std::fs::write(&args.html, page) {
         writeln!(
             err,

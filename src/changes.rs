@@ -22,12 +22,10 @@ use std::collections::HashSet;
 use crate::document::{Document, Format};
 use crate::finding::{ClauseStatus, FileReport, Finding};
 use crate::report::fingerprint;
-use crate::rules::Severity;
+use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
 
-/// Rule id of the finding that the new version replaced the document rather
-/// than editing it.
-pub const DOCUMENT_REPLACED: &str = "document-replaced";
+pub use crate::rules::builtin::DOCUMENT_REPLACED;
 
 /// Fewest words an old version needs for its replacement to be judged.
 const MIN_OLD_WORDS: usize = 300;
@@ -40,7 +38,8 @@ const DIFFERENT_PERCENT: usize = 20;
 const QUOTE_LEN: usize = 160;
 
 /// The findings of `new` that the change from `old` introduced; `old_name`
-/// names the old version in messages (`HEAD~1`, a file name).
+/// names the old version in messages (`HEAD~1`, a file name). Both reports
+/// were made with `rules`.
 #[must_use]
 pub fn compare(
     old: &SourceFile,
@@ -49,8 +48,11 @@ pub fn compare(
     new_report: &FileReport,
     old_name: &str,
     format: Format,
+    rules: &RuleSet,
 ) -> FileReport {
-    let replaced = replacement(old, new, format, old_name);
+    let replaced = rules
+        .rule(DOCUMENT_REPLACED)
+        .and_then(|rule| replacement(old, new, format, old_name, rule));
     let old_fps: HashSet<(String, String)> = old_report
         .findings
         .iter()
@@ -122,6 +124,7 @@ fn replacement(
     new: &SourceFile,
     format: Format,
     old_name: &str,
+    rule: &Rule,
 ) -> Option<Finding> {
     let old_doc = Document::parse(old.clone(), format);
     let new_doc = Document::parse(new.clone(), format);
@@ -139,15 +142,15 @@ fn replacement(
     }
     let looks_like = looks_like(&new_doc, nw.len(), gutted);
     let message = format!(
-        "this version replaces the document rather than editing it: {} words against {} in {old_name},          {}% of its wording kept; it appears to be {looks_like}",
+        "this version replaces the document rather than editing it: {} words against {} in {old_name}, {}% of its wording kept; it appears to be {looks_like}",
         nw.len(),
         ow.len(),
         shared * 100 / og.len().max(1),
     );
     Some(Finding {
-        rule: DOCUMENT_REPLACED.into(),
-        pack: "clauselint".into(),
-        severity: Severity::Error,
+        rule: rule.id.clone(),
+        pack: rule.pack.clone(),
+        severity: rule.severity,
         message,
         span: new_doc.title_span(),
         label: "clause changes are not listed one by one".into(),
@@ -262,7 +265,15 @@ mod tests {
     /// What `diff` reports from `old` to `new`, both Markdown.
     fn diff_of(old: &SourceFile, new: &SourceFile, rules: &rules::RuleSet) -> FileReport {
         let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, rules);
-        compare(old, &lint(old), new, &lint(new), "HEAD~1", Format::Markdown)
+        compare(
+            old,
+            &lint(old),
+            new,
+            &lint(new),
+            "HEAD~1",
+            Format::Markdown,
+            rules,
+        )
     }
 
     fn policy(words: usize) -> String {
@@ -279,7 +290,7 @@ mod tests {
 
     #[test]
     fn a_replaced_document_is_one_finding_not_a_removal_per_clause() {
-        let packs = [builtin::find("core").unwrap().to_source()];
+        let packs = ["core", "clauselint"].map(|p| builtin::find(p).unwrap().to_source());
         let rules = rules::load(&packs).unwrap();
         let old = SourceFile::new("p.md", policy(600));
         let new = SourceFile::new(
@@ -289,10 +300,20 @@ mod tests {
         let d = diff_of(&old, &new, &rules);
         let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules_found, [DOCUMENT_REPLACED], "{:?}", d.findings);
+        assert_eq!(d.findings[0].severity, crate::rules::Severity::Error);
         assert!(
             d.findings[0].message.contains("a sign-in page"),
             "{}",
             d.findings[0].message
+        );
+        // Without its rule (disabled in the configuration), nothing replaces
+        // the per-clause removals.
+        let without = rules.configured(&[DOCUMENT_REPLACED], &[]);
+        let d = diff_of(&old, &new, &without);
+        assert!(
+            d.findings.iter().all(|f| f.rule != DOCUMENT_REPLACED),
+            "{:?}",
+            d.findings
         );
         // An ordinary edit that drops one clause is still a removal.
         let edited = SourceFile::new(
