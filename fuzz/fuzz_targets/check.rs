@@ -52,6 +52,7 @@ fuzz_target!(|data: &[u8]| {
                 RenderOptions {
                     format,
                     color: false,
+                    width: 100,
                 },
             );
             if format == OutputFormat::Json {

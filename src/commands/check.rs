@@ -58,6 +58,7 @@ pub(super) fn run(
     let opts = RenderOptions {
         format: args.output.format,
         color: use_color(args.output.color),
+        width: super::output_width(),
     };
     let progress = (!args.quiet && inputs.len() > PROGRESS_MIN_FILES && io::stderr().is_terminal())
         .then(|| progress_bar(inputs.len()));

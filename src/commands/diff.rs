@@ -73,6 +73,7 @@ pub(super) fn run(
     let opts = RenderOptions {
         format: args.output.format,
         color: use_color(args.output.color),
+        width: super::output_width(),
     };
     let rendered = report::render(&outcome, rules, opts);
     let run = report::finish(vec![rendered], Vec::new(), opts, rules, false);

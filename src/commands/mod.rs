@@ -61,6 +61,17 @@ pub(crate) fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// How wide human output may be: the terminal's width when stdout is one,
+/// else 100 columns.
+pub(crate) fn output_width() -> usize {
+    use std::io::IsTerminal;
+    const NOT_A_TERMINAL: usize = 100;
+    if !io::stdout().is_terminal() {
+        return NOT_A_TERMINAL;
+    }
+    terminal_size::terminal_size().map_or(NOT_A_TERMINAL, |(w, _)| usize::from(w.0))
+}
+
 /// Runs `f` on a pool of `threads` workers (all cores when `None`).
 pub(crate) fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
     let mut builder = rayon::ThreadPoolBuilder::new();

@@ -2,10 +2,13 @@
 //! one-line-per-finding short form. The only place codespan types are built.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::Files;
 use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Config};
 
+use std::ops::Range;
+
+use super::excerpt::Excerpt;
 use super::Counts;
 use crate::finding::{FileReport, Finding};
 use crate::rules::{Rule, RuleError, RuleSet, Severity};
@@ -19,26 +22,6 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
-/// codespan counts a leading BOM as a character; hand it the text without one.
-struct View<'a> {
-    file: SimpleFile<&'a str, &'a str>,
-    bom: usize,
-}
-
-impl<'a> View<'a> {
-    fn new(source: &'a SourceFile) -> Self {
-        let bom = source.bom_len();
-        View {
-            file: SimpleFile::new(source.path(), &source.text()[bom..]),
-            bom,
-        }
-    }
-
-    fn range(&self, span: Span) -> std::ops::Range<usize> {
-        span.start.saturating_sub(self.bom)..span.end.saturating_sub(self.bom)
-    }
-}
-
 fn buffer(color: bool) -> Buffer {
     if color {
         Buffer::ansi()
@@ -47,7 +30,7 @@ fn buffer(color: bool) -> Buffer {
     }
 }
 
-fn emit(buf: &mut Buffer, files: &SimpleFile<&str, &str>, d: &Diagnostic<()>) {
+fn emit<'f>(buf: &mut Buffer, files: &'f impl Files<'f, FileId = ()>, d: &Diagnostic<()>) {
     let config = Config::default();
     // Spans come from the engine and always lie inside the file.
     if let Err(e) = term::emit_to_write_style(buf, &config, files, d) {
@@ -71,14 +54,14 @@ fn notes(rule: Option<&Rule>) -> Vec<String> {
     notes
 }
 
-fn diagnostic(view: &View<'_>, finding: &Finding, rule: Option<&Rule>) -> Diagnostic<()> {
-    let mut labels =
-        vec![Label::primary((), view.range(finding.span)).with_message(&finding.label)];
+fn diagnostic(excerpt: &Excerpt<'_>, finding: &Finding, rule: Option<&Rule>) -> Diagnostic<()> {
+    let range = |s: Span| excerpt.map(s.start..s.end);
+    let mut labels = vec![Label::primary((), range(finding.span)).with_message(&finding.label)];
     labels.extend(
         finding
             .related
             .iter()
-            .map(|r| Label::secondary((), view.range(r.span)).with_message(&r.message)),
+            .map(|r| Label::secondary((), range(r.span)).with_message(&r.message)),
     );
     Diagnostic::new(severity(finding.severity))
         .with_code(&finding.rule)
@@ -87,52 +70,38 @@ fn diagnostic(view: &View<'_>, finding: &Finding, rule: Option<&Rule>) -> Diagno
         .with_notes(notes(rule))
 }
 
-/// Renders one file's findings as rustc-style diagnostics.
+/// Renders one file's findings as rustc-style diagnostics, `width` columns
+/// wide: a source line longer than that is shown as a window around the
+/// labels on it (see [`Excerpt`]).
 #[must_use]
-pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet, color: bool) -> String {
+pub fn file(
+    source: &SourceFile,
+    report: &FileReport,
+    rules: &RuleSet,
+    color: bool,
+    width: usize,
+) -> String {
     if report.findings.is_empty() {
         return String::new();
     }
-    let view = View::new(source);
     let mut buf = buffer(color);
     for f in &report.findings {
-        let mut d = diagnostic(&view, f, rules.rule(&f.rule));
-        if touches_long_line(source, f) {
-            // codespan prints every source line a label touches, whole: one
-            // finding on a 5 MB single-line file printed 5 MB, and thousands
-            // of findings there printed gigabytes. Say where instead.
-            let lc = source.line_col(f.span.start);
-            d.labels.clear();
-            d.notes.insert(
-                0,
-                format!(
-                    "at {}:{}:{} (line longer than {MAX_SHOWN_LINE} bytes, not shown)",
-                    source.path(),
-                    lc.line,
-                    lc.column
-                ),
-            );
-        }
-        emit(&mut buf, &view.file, &d);
+        let labels: Vec<Range<usize>> = std::iter::once(f.span)
+            .chain(f.related.iter().map(|r| r.span))
+            .map(|s| s.start..s.end)
+            .collect();
+        let last_line = labels
+            .iter()
+            .map(|r| source.line_col(r.end).line)
+            .max()
+            .unwrap_or(1);
+        // The gutter ("123 │ "), and a column for a label over several lines.
+        let gutter = last_line.to_string().len() + 5;
+        let excerpt = Excerpt::new(source, &labels, width.saturating_sub(gutter));
+        let d = diagnostic(&excerpt, f, rules.rule(&f.rule));
+        emit(&mut buf, &excerpt, &d);
     }
     String::from_utf8_lossy(buf.as_slice()).into_owned()
-}
-
-/// Longest source line shown in a diagnostic excerpt.
-const MAX_SHOWN_LINE: usize = 10_000;
-
-/// Whether a line that the finding's labels touch is too long to print.
-fn touches_long_line(source: &SourceFile, f: &Finding) -> bool {
-    let lines = source.lines();
-    let line_len = |offset: usize| {
-        let line = source.line_col(offset).line;
-        let start = lines.line_start(line).unwrap_or(0);
-        let end = lines.line_start(line + 1).unwrap_or(source.text().len());
-        end - start
-    };
-    std::iter::once(f.span)
-        .chain(f.related.iter().map(|r| r.span))
-        .any(|s| line_len(s.start) > MAX_SHOWN_LINE || line_len(s.end) > MAX_SHOWN_LINE)
 }
 
 /// Renders one file's findings one per line.
@@ -172,26 +141,38 @@ pub fn summary(files: usize, counts: Counts, errors: usize) -> String {
     s
 }
 
+/// Width of the YAML excerpts in rule-pack errors (they go to stderr).
+const RULE_ERROR_WIDTH: usize = 100;
+
 /// Renders rule-pack errors as diagnostics on the YAML source.
 #[must_use]
 pub fn rule_errors(errors: &[RuleError], color: bool) -> String {
     let mut buf = buffer(color);
     for e in errors {
-        let view = View::new(&e.file);
+        let related = e
+            .related
+            .as_ref()
+            .filter(|(file, _, _)| file.path() == e.file.path());
+        let spans: Vec<Range<usize>> = e
+            .span
+            .into_iter()
+            .chain(related.map(|(_, span, _)| *span))
+            .map(|s| s.start..s.end)
+            .collect();
+        let excerpt = Excerpt::new(&e.file, &spans, RULE_ERROR_WIDTH);
         let mut d = Diagnostic::error().with_message(format!("{}: {}", e.file.path(), e.message));
         if let Some(span) = e.span {
-            let mut labels = vec![Label::primary((), view.range(span)).with_message(&e.label)];
-            if let Some((file, span, msg)) = &e.related {
-                if file.path() == e.file.path() {
-                    labels.push(Label::secondary((), view.range(*span)).with_message(msg));
-                }
+            let range = |s: Span| excerpt.map(s.start..s.end);
+            let mut labels = vec![Label::primary((), range(span)).with_message(&e.label)];
+            if let Some((_, span, msg)) = related {
+                labels.push(Label::secondary((), range(*span)).with_message(msg));
             }
             d = d.with_labels(labels);
         }
         if let Some(help) = &e.help {
             d = d.with_notes(vec![format!("help: {help}")]);
         }
-        emit(&mut buf, &view.file, &d);
+        emit(&mut buf, &excerpt, &d);
     }
     String::from_utf8_lossy(buf.as_slice()).into_owned()
 }
@@ -209,7 +190,7 @@ impl super::Reporter for Human {
     }
 
     fn file(&self, f: &super::FileView<'_>) -> String {
-        file(f.source, f.report, f.rules, f.color)
+        file(f.source, f.report, f.rules, f.color, f.width)
     }
 
     fn footer(&self, end: &super::RunEnd<'_>) -> String {

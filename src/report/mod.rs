@@ -6,6 +6,7 @@
 //! so output is identical whatever the thread count.
 
 pub mod escape;
+mod excerpt;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
@@ -104,6 +105,8 @@ pub struct FileView<'a> {
     pub rules: &'a RuleSet,
     /// Whether to use ANSI colours.
     pub color: bool,
+    /// Columns for human output (long source lines are cut to fit).
+    pub width: usize,
 }
 
 /// What a reporter is given after the last file.
@@ -129,6 +132,8 @@ pub struct RenderOptions {
     pub format: OutputFormat,
     /// Whether to use ANSI colours.
     pub color: bool,
+    /// Columns for human output (long source lines are cut to fit).
+    pub width: usize,
 }
 
 /// Counts of findings by severity.
@@ -198,6 +203,7 @@ pub fn render(outcome: &Outcome, rules: &RuleSet, opts: RenderOptions) -> Render
                 report,
                 rules,
                 color: opts.color,
+                width: opts.width,
             }),
             stderr: source
                 .decode_note()

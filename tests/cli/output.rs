@@ -30,6 +30,46 @@ fn human_output_for_a_missing_clause() {
     );
 }
 
+/// A paragraph of 2,000 characters on one line, with multi-byte text where
+/// the window cuts it: the excerpt shows a window of the line around the
+/// span, with "…" at the cuts and carets under the span only; the header's
+/// line and column stay those of the file.
+#[test]
+fn a_long_line_is_cut_to_a_window_around_the_span() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let filler = "We keep the café’s naïve résumé data — ✓ 日本語 safe for you. ";
+    let mut para = String::new();
+    while para.chars().count() < 1_000 {
+        para.push_str(filler);
+    }
+    para.push_str("We may share data with third parties to parties to advertisers. ");
+    while para.chars().count() < 2_000 {
+        para.push_str(filler);
+    }
+    let text = format!("# Privacy\n\n{para}\n");
+    std::fs::write(dir.path().join("long.md"), &text).unwrap();
+    let out = clauselint()
+        .current_dir(dir.path())
+        .args(["check", "--pack", "hygiene", "long.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The header's column counts characters from the line start.
+    let at = text.find("parties to parties").unwrap();
+    let line_start = text[..at].rfind('\n').unwrap() + 1;
+    let column = text[line_start..at].chars().count() + 1;
+    assert!(stdout.contains(&format!("long.md:3:{column}")), "{stdout}");
+    // Nothing wider than 100 columns (not a terminal).
+    for line in stdout.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "{}: {line}",
+            line.chars().count()
+        );
+    }
+    insta::assert_snapshot!("human__long_line", stdout);
+}
+
 #[test]
 fn short_output() {
     clauselint()
