@@ -20,6 +20,10 @@ use crate::source::SourceFile;
 const ELLIPSIS: &str = "…";
 /// Fewest characters of a line shown, however narrow the terminal.
 const MIN_WIDTH: usize = 40;
+/// Lines around a label's first and last line that codespan may show (three
+/// after the start of a label over several lines, one before its end, and a
+/// line between two shown ones).
+const CONTEXT_LINES: usize = 4;
 
 /// One original line as shown.
 struct Shown {
@@ -51,6 +55,10 @@ impl<'a> Excerpt<'a> {
         let line_of = |offset: usize| source.line_col(offset).line;
         let first_line = labels.iter().map(|r| line_of(r.start)).min().unwrap_or(1);
         let last_line = labels.iter().map(|r| line_of(r.end)).max().unwrap_or(1);
+        let anchors: Vec<usize> = labels
+            .iter()
+            .flat_map(|r| [line_of(r.start), line_of(r.end)])
+            .collect();
         let mut excerpt = Excerpt {
             source,
             first_line,
@@ -71,9 +79,16 @@ impl<'a> Excerpt<'a> {
                     end
                 }
             });
-            let (from, to) = window(text, start..end, &on_line(labels, start..end), width);
+            // codespan shows a few lines of context at most; lines farther
+            // from every label's ends are never shown, so not cut either.
+            let near = anchors.iter().any(|&a| a.abs_diff(line) <= CONTEXT_LINES);
+            let (from, to) = if near {
+                window(text, start..end, &on_line(labels, start..end), width)
+            } else {
+                (start, start)
+            };
             let cut_before = from > start;
-            let cut_after = to < end;
+            let cut_after = near && to < end;
             let line_start = excerpt.text.len();
             if cut_before {
                 excerpt.text.push_str(ELLIPSIS);
@@ -300,5 +315,19 @@ mod tests {
         let line = e.line_index((), start).unwrap();
         assert_eq!(e.line_number((), line).unwrap(), 3);
         assert_eq!(e.column_number((), line, start).unwrap(), 201);
+    }
+
+    #[test]
+    fn lines_far_from_every_label_are_left_empty() {
+        let text: String = (1..=30).map(|i| format!("line {i}\n")).collect();
+        let a = text.find("line 1\n").unwrap();
+        let b = text.find("line 30").unwrap();
+        let (shown, _) = excerpt_of(&text, &[a..a + 4, b..b + 4], 100);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines.len(), 30);
+        assert_eq!(lines[4], "line 5");
+        assert_eq!(lines[5], "");
+        assert_eq!(lines[24], "");
+        assert_eq!(lines[25], "line 26");
     }
 }
