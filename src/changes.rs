@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use crate::document::{Document, Format};
 use crate::finding::{ClauseStatus, FileReport, Finding};
 use crate::report::fingerprint;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Check, Rule, RuleKind, RuleSet};
 use crate::source::SourceFile;
 
 pub use crate::rules::builtin::DOCUMENT_REPLACED;
@@ -50,9 +50,26 @@ pub fn compare(
     format: Format,
     rules: &RuleSet,
 ) -> FileReport {
+    let old_doc = Document::parse(old.clone(), format);
+    let new_doc = Document::parse(new.clone(), format);
     let replaced = rules
         .rule(DOCUMENT_REPLACED)
-        .and_then(|rule| replacement(old, new, format, old_name, rule));
+        .and_then(|rule| replacement(&old_doc, &new_doc, old_name, rule));
+    // A date check's finding moves with the date it quotes: an edit
+    // introduces one only where the old version had none of that rule.
+    let dated = |rule: &str| {
+        rules.rule(rule).is_some_and(|r| {
+            matches!(
+                r.kind,
+                RuleKind::Check(Check::StalePolicy { .. } | Check::ConflictingDates)
+            )
+        })
+    };
+    let old_rules: HashSet<&str> = old_report
+        .findings
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect();
     let old_fps: HashSet<(String, String)> = old_report
         .findings
         .iter()
@@ -98,9 +115,26 @@ pub fn compare(
                 None => format!("stated in {old_name}"),
             };
             out.findings.push(removed);
+        } else if dated(&f.rule) {
+            if !old_rules.contains(f.rule.as_str()) {
+                out.findings.push(f.clone());
+            }
         } else if !old_fps.contains(&(f.rule.clone(), fp)) {
             out.findings.push(f.clone());
         }
+    }
+    if replaced.is_none() {
+        for f in crate::engine::pasted(&old_doc, &new_doc, rules) {
+            // Found close by already, or silenced by a directive: not again.
+            let known = out
+                .findings
+                .iter()
+                .any(|g| g.rule == f.rule && g.span == f.span);
+            if !known && !crate::engine::suppress::silences(&new_doc, &f) {
+                out.findings.push(f);
+            }
+        }
+        out.sort();
     }
     out
 }
@@ -120,15 +154,12 @@ fn four_grams(words: &[String]) -> HashSet<&[String]> {
 
 /// A [`DOCUMENT_REPLACED`] finding when `new` is not an edit of `old`.
 fn replacement(
-    old: &SourceFile,
-    new: &SourceFile,
-    format: Format,
+    old_doc: &Document,
+    new_doc: &Document,
     old_name: &str,
     rule: &Rule,
 ) -> Option<Finding> {
-    let old_doc = Document::parse(old.clone(), format);
-    let new_doc = Document::parse(new.clone(), format);
-    let (ow, nw) = (words(&old_doc), words(&new_doc));
+    let (ow, nw) = (words(old_doc), words(new_doc));
     if ow.len() < MIN_OLD_WORDS {
         return None;
     }
@@ -140,7 +171,7 @@ fn replacement(
     if !(gutted || different) {
         return None;
     }
-    let looks_like = looks_like(&new_doc, nw.len(), gutted);
+    let looks_like = looks_like(new_doc, nw.len(), gutted);
     let message = format!(
         "this version replaces the document rather than editing it: {} words against {} in {old_name}, {}% of its wording kept; it appears to be {looks_like}",
         nw.len(),
@@ -326,5 +357,102 @@ mod tests {
         let d = diff_of(&old, &edited, &rules);
         let rules_found: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules_found, ["children-under-13"]);
+    }
+
+    /// The duplicate detectors alone (random text repeats words).
+    fn hygiene() -> rules::RuleSet {
+        let set = rules::load(&[builtin::find("hygiene").unwrap().to_source()]).unwrap();
+        set.configured(&["repeated-words"], &[])
+    }
+
+    /// A policy of `n` unrelated paragraphs, each under its own heading.
+    fn sections(n: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "account", "data", "partners", "cookies", "records", "share", "keep", "delete",
+            "service", "email", "address", "payment", "device", "location", "law", "request",
+            "review", "store", "send", "use", "process", "protect", "transfer", "notice",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        (0..n)
+            .map(|i| {
+                let words: Vec<&str> = (0..24)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        WORDS[usize::try_from(state % WORDS.len() as u64).unwrap()]
+                    })
+                    .collect();
+                format!("## Part {i}\n\nIn part {i} we {}.", words.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_pasted_far_from_its_original_is_reported_with_both_spans() {
+        let rules = hygiene();
+        let parts = sections(30);
+        let old = SourceFile::new("p.md", parts.join("\n\n"));
+        let mut pasted = parts.clone();
+        pasted.insert(25, parts[2].lines().last().unwrap().to_owned());
+        let new = SourceFile::new("p.md", pasted.join("\n\n"));
+        let d = diff_of(&old, &new, &rules);
+        assert_eq!(d.findings.len(), 1, "{:?}", d.findings);
+        let f = &d.findings[0];
+        assert_eq!(f.rule, "duplicate-paragraph");
+        assert!(new.text()[f.span.range()].starts_with("In part 2 "));
+        assert!(new.text()[f.related[0].span.range()].starts_with("In part 2 "));
+        assert_ne!(f.span, f.related[0].span);
+        // The same text in both versions (repeated on purpose) is not new.
+        let d = diff_of(&new, &new, &rules);
+        assert!(d.findings.is_empty(), "{:?}", d.findings);
+    }
+
+    #[test]
+    fn a_near_copy_pasted_with_a_word_changed_or_a_sentence_dropped_is_reported() {
+        let rules = hygiene();
+        let mut parts = sections(30);
+        parts[3] = format!("{} We review these records every year and delete the ones we no longer need for the service.", parts[3]);
+        let old = SourceFile::new("p.md", parts.join("\n\n"));
+        let body = parts[3].lines().last().unwrap();
+        for copy in [
+            body.replacen(' ', " indeed ", 6)
+                .replacen(" indeed ", " ", 5),
+            body.split(" We review").next().unwrap().to_owned(),
+        ] {
+            let mut pasted = parts.clone();
+            pasted.insert(20, copy.clone());
+            let new = SourceFile::new("p.md", pasted.join("\n\n"));
+            let d = diff_of(&old, &new, &rules);
+            assert_eq!(d.findings.len(), 1, "{copy}: {:?}", d.findings);
+            assert_eq!(d.findings[0].rule, "near-duplicate-paragraph");
+            assert_eq!(&new.text()[d.findings[0].span.range()], copy);
+        }
+        // An edit of the paragraph in place is no paste.
+        let mut edited = parts.clone();
+        edited[3] = edited[3].replace(" We review", " Also, we review");
+        let new = SourceFile::new("p.md", edited.join("\n\n"));
+        assert!(diff_of(&old, &new, &rules).findings.is_empty());
+    }
+
+    #[test]
+    fn updating_the_date_introduces_no_date_finding() {
+        let rules = hygiene();
+        let body = sections(3).join("\n\n");
+        let old = SourceFile::new("p.md", format!("Last updated: March 1, 2015\n\n{body}"));
+        let new = SourceFile::new("p.md", format!("Last updated: March 1, 2016\n\n{body}"));
+        let lint = |s: &SourceFile| crate::lint::lint_source(s, Format::Markdown, &rules);
+        // Both versions are stale; the edit did not make the new one stale.
+        assert!(lint(&new).findings.iter().any(|f| f.rule == "stale-policy"));
+        let d = diff_of(&old, &new, &rules);
+        assert!(d.findings.is_empty(), "{:?}", d.findings);
+        // A policy that was not stale and now is: introduced.
+        let fresh = SourceFile::new("p.md", body.clone());
+        let d = diff_of(&fresh, &new, &rules);
+        assert!(
+            d.findings.iter().any(|f| f.rule == "stale-policy"),
+            "{:?}",
+            d.findings
+        );
     }
 }

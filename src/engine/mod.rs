@@ -22,6 +22,7 @@ mod duplicates;
 mod mojibake;
 mod near_duplicates;
 mod paragraphs;
+mod pasted;
 mod placeholder;
 #[cfg(test)]
 mod random_text;
@@ -38,6 +39,7 @@ use crate::rules::{Check, RuleKind, RuleSet};
 use crate::search::Hits;
 
 pub use date::{Date, DateParseError};
+pub use pasted::pasted;
 
 /// What a check depends on besides the document and the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

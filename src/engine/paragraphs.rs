@@ -119,6 +119,36 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Every other paragraph sharing at least `threshold` of the word
+    /// sequences of the smaller of the two (one copies most of the other,
+    /// shortened or lengthened), with that share, in document order.
+    pub(super) fn contained(&self, i: usize, threshold: f64) -> Vec<(usize, f64)> {
+        let me = &self.paras[i];
+        let mut candidates: Vec<usize> = me
+            .shingles
+            .iter()
+            .filter_map(|h| self.postings.get(h))
+            .flatten()
+            .copied()
+            .filter(|&p| p != i)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|p| {
+                let other = &self.paras[p];
+                let inter = intersection(&me.shingles, &other.shingles);
+                #[allow(clippy::cast_precision_loss)]
+                let share =
+                    inter as f64 / me.shingles.len().min(other.shingles.len()).max(1) as f64;
+                (share >= threshold).then_some((p, share))
+            })
+            .collect()
+    }
+}
+
 /// Size of the intersection of two sorted, deduplicated lists.
 fn intersection(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

@@ -119,6 +119,17 @@ fn unused(rule: &Rule, span: Span, message: String) -> Finding {
     }
 }
 
+/// Whether a directive of `doc` silences `finding` (a finding with a passage
+/// of its own, made outside the engine's own run, as diff mode's).
+#[must_use]
+pub fn silences(doc: &Document, finding: &Finding) -> bool {
+    let directives = doc.directives();
+    !directives.is_empty()
+        && scopes(doc, directives).iter().any(|s| {
+            s.rule.is_none_or(|r| r == finding.rule) && s.range.contains(&finding.span.start)
+        })
+}
+
 /// Applies the document's directives to `report`.
 pub(super) fn apply(doc: &Document, rules: &RuleSet, report: &mut FileReport) {
     let directives = doc.directives();

@@ -20,6 +20,8 @@ use crate::source::SourceFile;
 const ELLIPSIS: &str = "…";
 /// Fewest characters of a line shown, however narrow the terminal.
 const MIN_WIDTH: usize = 40;
+/// Most characters before a long label that are shown rather than cut.
+const LEAD: usize = 8;
 /// Lines around a label's first and last line that codespan may show (three
 /// after the start of a label over several lines, one before its end, and a
 /// line between two shown ones).
@@ -171,7 +173,13 @@ fn window(text: &str, line: Range<usize>, labels: &[Range<usize>], width: usize)
     };
     let span = chars(anchor..span_end);
     if span >= room {
-        return (anchor, forward(text, anchor, room, line.end));
+        // From the line's start when the label starts a few characters in
+        // (after a list marker or an emphasis mark), else from the label.
+        let from = match back(text, anchor, LEAD, line.start) {
+            start if start == line.start => start,
+            _ => anchor,
+        };
+        return (from, forward(text, from, room, line.end));
     }
     // Centre the labels, then slide the window back inside the line.
     let before = (room - span) / 2;
@@ -298,11 +306,16 @@ mod tests {
 
     #[test]
     fn a_label_longer_than_the_window_is_shown_from_its_start() {
-        let text = format!("intro {}", "x".repeat(300));
-        let (shown, mapped) = excerpt_of(&text, &[6..306], 50);
+        let text = format!("an introduction of some length: {}", "x".repeat(300));
+        let (shown, mapped) = excerpt_of(&text, &[32..332], 50);
         assert!(shown.starts_with("…xxx"), "{shown}");
         // The label ends at the cut.
         assert_eq!(mapped[0].end, shown.len() - "…\n".len());
+        // A few characters before it (a list marker) are shown, not cut.
+        let text = format!("- **{}", "x".repeat(300));
+        let (shown, mapped) = excerpt_of(&text, &[4..304], 50);
+        assert!(shown.starts_with("- **xxx"), "{shown}");
+        assert_eq!(mapped[0].start, 4);
     }
 
     #[test]
