@@ -251,8 +251,16 @@ mod tests {
         assert!(TABLE
             .windows(2)
             .all(|w| (w[0].source, w[0].case_insensitive) < (w[1].source, w[1].case_insensitive)));
+        // What the compiler made of the packs (match trees, heading regexes)
+        // against what build.rs's walker found in them.
         let rules = builtin();
-        for p in rules.patterns().iter() {
+        let headings = rules.rules().iter().flat_map(|r| match &r.kind {
+            crate::rules::RuleKind::Clause(m) => {
+                m.section.iter().chain(&m.within_section).collect()
+            }
+            crate::rules::RuleKind::Check(_) => Vec::new(),
+        });
+        for p in rules.patterns().iter().chain(headings) {
             assert!(
                 find(p.as_str(), p.case_insensitive()).is_some(),
                 "build.rs did not prepare {:?}",
