@@ -13,6 +13,12 @@ use super::{
 };
 use crate::search::{build_regex, Pattern, PatternSet};
 use crate::source::{SourceFile, Span};
+use clauselint_pack_syntax::patterns::each_tree_regex;
+
+/// A regex's key in the pattern table: its case and its text.
+fn pattern_key(p: &str, cs: bool) -> String {
+    format!("{}{p}", if cs { "(?-i)" } else { "(?i)" })
+}
 
 /// Deepest match tree accepted.
 const MAX_DEPTH: usize = 32;
@@ -105,6 +111,8 @@ struct Compiler {
     /// its regexes are compiled lazily).
     trusted: bool,
     index: HashMap<String, usize>,
+    /// Regexes that did not compile (their error is reported once).
+    failed: std::collections::HashSet<String>,
     ids: HashMap<String, (SourceFile, Option<Span>)>,
 }
 
@@ -295,6 +303,11 @@ impl Compiler {
             }
         };
         let match_span = yaml::locate_key(text, "match", from);
+        // Every regex of the `match` and `when` trees, found by the walker
+        // build.rs uses too, so the two agree on which keys hold regexes.
+        each_tree_regex(rr, |p, case_insensitive| {
+            self.intern(file, from, p, !case_insensitive);
+        });
         let tree = self.node(file, from, tree, rr.case_sensitive, 0)?;
         let mut positive = Vec::new();
         tree.positive_patterns(&mut positive);
@@ -530,18 +543,16 @@ impl Compiler {
         }
         match node {
             RawNode::Pattern(p) => {
-                let as_written = self.written.get(p).cloned().unwrap_or_else(|| p.clone());
-                let span = self.locate_string(text, &as_written, from);
-                let key = format!("{}{p}", if cs { "(?-i)" } else { "(?i)" });
-                if let Some(&i) = self.index.get(&key) {
+                if let Some(&i) = self.index.get(&pattern_key(p, cs)) {
                     return Some(Node::Pattern(i));
                 }
-                let pattern = self.pattern(file, span, p, cs)?;
-                let i = self.patterns.len();
-                self.patterns.push(pattern);
-                self.labels.push(as_written);
-                self.index.insert(key, i);
-                Some(Node::Pattern(i))
+                if self.failed.contains(&pattern_key(p, cs)) {
+                    return None;
+                }
+                // `clause` interned every regex the shared walker finds: a
+                // key it does not visit is missing from `RawTree::children`.
+                debug_assert!(false, "regex not visited by the pack-syntax walker: {p}");
+                self.intern(file, from, p, cs).map(Node::Pattern)
             }
             RawNode::Tree(tree) => self.tree(file, from, tree, cs, depth),
         }
@@ -729,6 +740,30 @@ impl Compiler {
             return None;
         }
         yaml::locate_string(text, p, from)
+    }
+
+    /// The number of regex `p` (case-sensitive when `cs`) in the rule set,
+    /// compiled and added on first sight; `None` (error reported) when it
+    /// does not compile.
+    fn intern(&mut self, file: &SourceFile, from: usize, p: &str, cs: bool) -> Option<usize> {
+        let key = pattern_key(p, cs);
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        if self.failed.contains(&key) {
+            return None;
+        }
+        let as_written = self.written.get(p).cloned().unwrap_or_else(|| p.to_owned());
+        let span = self.locate_string(file.text(), &as_written, from);
+        let Some(pattern) = self.pattern(file, span, p, cs) else {
+            self.failed.insert(key);
+            return None;
+        };
+        let i = self.patterns.len();
+        self.patterns.push(pattern);
+        self.labels.push(as_written);
+        self.index.insert(key, i);
+        Some(i)
     }
 
     /// Parses one rule regex; compiles it now unless its pack is built in.

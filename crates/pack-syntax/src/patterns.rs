@@ -8,12 +8,19 @@ use crate::raw::{RawNode, RawRule};
 /// (always case-insensitive). Vocabulary references must already be expanded
 /// (see [`crate::vocab::expand_pack`]).
 pub fn each_regex(rule: &RawRule, mut found: impl FnMut(&str, bool)) {
-    for tree in [&rule.matcher, &rule.when].into_iter().flatten() {
-        walk(tree, !rule.case_sensitive, &mut found);
-    }
+    each_tree_regex(rule, &mut found);
     let sections = rule.section.iter().flat_map(|s| s.as_slice());
     for heading in sections.chain(&rule.within_section) {
         found(heading, true);
+    }
+}
+
+/// Calls `found(regex, case_insensitive)` for every leaf of `rule`'s `match`
+/// and `when` trees, in order, repeats included: the regexes a rule's match
+/// nodes refer to.
+pub fn each_tree_regex(rule: &RawRule, mut found: impl FnMut(&str, bool)) {
+    for tree in [&rule.matcher, &rule.when].into_iter().flatten() {
+        walk(tree, !rule.case_sensitive, &mut found);
     }
 }
 
