@@ -87,6 +87,7 @@ pub fn compare(
     let mut out = FileReport {
         clauses: new_report.clauses.clone(),
         findings: replaced.iter().cloned().collect(),
+        sets: new_report.sets.clone(),
     };
     for (f, fp) in new_report.findings.iter().zip(new_fps) {
         if status(new_report, &f.rule) == Some(ClauseStatus::Missing) {

@@ -3,7 +3,7 @@
 //! Nothing here knows about codespan, JSON or SARIF; reporters convert.
 
 use crate::rules::Severity;
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 
 /// A place related to a finding (the first copy of a duplicate, say).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +12,9 @@ pub struct Related {
     pub span: Span,
     /// What it is.
     pub message: String,
+    /// The file the span is in, when it is another file than the finding's
+    /// (another member of a document set).
+    pub file: Option<SourceFile>,
 }
 
 /// One problem found in a document.
@@ -96,6 +99,35 @@ pub struct FileReport {
     pub clauses: Vec<ClauseVerdict>,
     /// Findings, sorted by (start, rule).
     pub findings: Vec<Finding>,
+    /// The document sets the file belongs to, judged as a whole (see
+    /// [`crate::sets`]); empty for a file in no set.
+    pub sets: Vec<SetVerdict>,
+}
+
+/// A document set's verdict on its clauses, as seen from one member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetVerdict {
+    /// The set's name.
+    pub name: String,
+    /// Display path of its main file.
+    pub main: String,
+    /// Display paths of its members, in configuration order.
+    pub members: Vec<String>,
+    /// One verdict per clause rule any member was checked for.
+    pub clauses: Vec<SetClause>,
+}
+
+/// A clause's status in a whole document set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetClause {
+    /// Rule id.
+    pub rule: String,
+    /// Its pack.
+    pub pack: String,
+    /// Present when any member states it; missing when none does.
+    pub status: ClauseStatus,
+    /// The passages that state it, in whichever member they are.
+    pub evidence: Vec<(SourceFile, Span)>,
 }
 
 impl FileReport {

@@ -69,5 +69,6 @@ pub mod rule_test;
 pub mod rules;
 pub mod scoring;
 pub mod search;
+pub mod sets;
 pub mod source;
 pub mod walk;

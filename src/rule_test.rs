@@ -1,7 +1,8 @@
 //! Rule self-tests: every rule's `examples` must come out as declared.
 
 use crate::document::Format;
-use crate::lint::lint_source;
+use crate::engine::{Context, KindChoice};
+use crate::lint::lint_source_with;
 use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
 
@@ -48,7 +49,18 @@ pub fn run(set: &RuleSet) -> Vec<RuleTest> {
 fn detect(set: &RuleSet, rule: &Rule, text: &str) -> Option<String> {
     let only = set.only(&rule.id);
     let source = SourceFile::new("<example>", text);
-    let report = lint_source(&source, Format::Markdown, &only);
+    // A clause example is judged whatever kind of document it reads as.
+    let kind = if rule.is_clause() {
+        KindChoice::Every
+    } else {
+        KindChoice::Detect
+    };
+    let report = lint_source_with(
+        &source,
+        Format::Markdown,
+        &only,
+        &Context::system().with_kind(kind),
+    );
     if rule.is_clause() {
         let verdict = report.clauses.first()?;
         verdict.status.is_stated().then(|| {

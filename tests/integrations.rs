@@ -750,6 +750,7 @@ Kids kids are welcome: we do not knowingly collect personal information from chi
             [
                 "unused-suppression",
                 "unsupported-language",
+                "not-a-privacy-policy",
                 "document-replaced"
             ]
         );

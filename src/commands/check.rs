@@ -11,7 +11,7 @@ use super::use_color;
 use crate::baseline::{self, Baseline};
 use crate::cli::CheckArgs;
 use crate::exit::ExitStatus;
-use crate::lint::{lint_file_with, Outcome};
+use crate::lint::Outcome;
 use crate::report::{self, FileError, OutputFormat, RenderOptions, RunOutput};
 use crate::rules::Severity;
 use crate::walk::{self, Input};
@@ -30,7 +30,7 @@ pub(super) fn run(
     // Freeing hundreds of compiled automata at exit costs as much as checking
     // a small policy; the process is about to end, so leave that to the OS.
     let settings = std::mem::ManuallyDrop::new(settings);
-    let (rules, ctx, config) = (&settings.rules, &settings.ctx, &settings.config);
+    let (rules, config) = (&settings.report_rules, &settings.config);
     let fail_on = settings.fail_on(args.output.fail_on);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -88,14 +88,18 @@ pub(super) fn run(
     let mut recorded = Vec::new();
     let mut tallies = Vec::new();
     let check_one = |input: &Input| {
-        let lint = || lint_file_with(&input.path, &input.display, rules, ctx);
+        let lint = || {
+            super::input::check(
+                &settings,
+                &input.path,
+                &input.display,
+                args.since.as_deref(),
+            )
+        };
         let mut outcome = match &pool {
             Some(pool) => pool.install(lint),
             None => lint(),
         };
-        if let Some(rev) = &args.since {
-            super::diff::since(&mut outcome, &input.path, rules, rev, ctx);
-        }
         let mut entries = Vec::new();
         if let Outcome::Checked { source, report } = &mut outcome {
             if let Some(b) = &known {

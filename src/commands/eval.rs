@@ -8,8 +8,9 @@ use std::path::Path;
 use super::packs::{self, Builtins};
 use super::with_threads;
 use crate::cli::EvalArgs;
+use crate::engine::{Context, KindChoice};
 use crate::exit::ExitStatus;
-use crate::lint::{io_message, lint_file, Outcome};
+use crate::lint::{io_message, lint_file_with, Outcome};
 use crate::scoring::{parse_labels, score, Score};
 
 /// A file's verdicts: clause → first matched passage, for present clauses.
@@ -57,7 +58,9 @@ pub(super) fn run(
         files
             .par_iter()
             .map(|f| {
-                let outcome = lint_file(Path::new(f), f, &rules);
+                // Labels judge every clause, whatever the document reads as.
+                let ctx = Context::system().with_kind(KindChoice::Every);
+                let outcome = lint_file_with(Path::new(f), f, &rules, &ctx);
                 let preds = match outcome {
                     Outcome::Checked { source, report } => Ok(report
                         .clauses

@@ -14,7 +14,7 @@ use super::with_threads;
 use crate::cli::ReportArgs;
 use crate::document::{Document, Format};
 use crate::exit::ExitStatus;
-use crate::lint::{io_message, lint_file_with, Outcome};
+use crate::lint::{io_message, Outcome};
 use crate::report::html_page::{self, PageError, PageFile};
 use crate::walk;
 
@@ -26,7 +26,7 @@ pub(super) fn run(
     let Some(settings) = Settings::load(&args.settings, err)? else {
         return Ok(ExitStatus::Error);
     };
-    let (rules, ctx) = (&settings.rules, &settings.ctx);
+    let rules = &settings.report_rules;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -40,7 +40,7 @@ pub(super) fn run(
         inputs
             .par_iter()
             .map(|input| {
-                let outcome = lint_file_with(&input.path, &input.display, rules, ctx);
+                let outcome = super::input::check(&settings, &input.path, &input.display, None);
                 match outcome {
                     Outcome::Checked { source, report } => {
                         let doc = Document::parse(source, Format::from_path(&input.path));

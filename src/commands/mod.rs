@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod explain;
 mod html_report;
+mod input;
 mod list;
 mod packs;
 mod settings;

@@ -10,6 +10,7 @@ mod builder;
 pub mod directive;
 mod fold;
 pub mod html;
+pub mod kind;
 pub mod language;
 mod markdown;
 mod offset_map;

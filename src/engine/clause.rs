@@ -118,6 +118,7 @@ pub(super) fn evaluate(
                 .map(|x| Related {
                     span: x.span,
                     message: "first stated here".into(),
+                    file: None,
                 })
                 .collect();
             let lines: Vec<String> = distinct
@@ -196,6 +197,7 @@ fn missing(
             .map(|n| Related {
                 span: n.span,
                 message: format!("closest passage; lacks {}", n.missing.join(" and ")),
+                file: None,
             })
             .into_iter()
             .collect(),

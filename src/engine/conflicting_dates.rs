@@ -61,6 +61,7 @@ pub(super) fn find(doc: &Document, rule: &Rule) -> Vec<Finding> {
             related: vec![Related {
                 span: doc.span(first.range.clone()),
                 message: format!("{} here", first.date),
+                file: None,
             }],
         });
     }

@@ -43,8 +43,32 @@ pub(super) fn find(
             related: vec![Related {
                 span: original.span,
                 message: "first copy here".into(),
+                file: None,
             }],
         });
     }
     out
+}
+
+/// Paragraphs of `doc` that stand word for word in `other` (another file of
+/// its document set): pairs of block indexes (in `doc`, in `other`). Any
+/// distance counts, since the files are read as one document, but not
+/// paragraphs that `doc` itself repeats (a template).
+#[must_use]
+pub fn across(doc: &Document, other: &Document, min_words: usize) -> Vec<(usize, usize)> {
+    let theirs = Index::build(other, min_words);
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    for p in &theirs.paras {
+        by_key.entry(p.key.as_str()).or_insert(p.block);
+    }
+    let ours = Index::build(doc, min_words);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for p in &ours.paras {
+        *seen.entry(p.key.as_str()).or_default() += 1;
+    }
+    ours.paras
+        .iter()
+        .filter(|p| seen[p.key.as_str()] == 1)
+        .filter_map(|p| by_key.get(p.key.as_str()).map(|&b| (p.block, b)))
+        .collect()
 }

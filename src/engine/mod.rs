@@ -30,15 +30,17 @@ mod repeated;
 mod stale;
 pub mod suppress;
 
+use crate::document::kind::{self, Kind};
 use crate::document::language::{self, Language};
 use crate::document::Document;
 use crate::finding::{FileReport, Finding};
 use crate::parallel;
-use crate::rules::builtin::UNSUPPORTED_LANGUAGE;
+use crate::rules::builtin::{NOT_A_PRIVACY_POLICY, UNSUPPORTED_LANGUAGE};
 use crate::rules::{Check, RuleKind, RuleSet};
 use crate::search::Hits;
 
 pub use date::{Date, DateParseError};
+pub use duplicates::across as shared_paragraphs;
 pub use pasted::pasted;
 
 /// What a check depends on besides the document and the rules.
@@ -46,13 +48,39 @@ pub use pasted::pasted;
 pub struct Context {
     /// The check date: `stale-policy` measures a policy's age up to it.
     pub today: Date,
+    /// Which clause rules apply, by the kind of document.
+    pub kind: KindChoice,
+}
+
+/// How the kind of a document decides which clause rules run on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KindChoice {
+    /// Recognise documents that are clearly not privacy policies (see
+    /// [`kind::guess`]): they get one [`NOT_A_PRIVACY_POLICY`] note and no
+    /// clause verdicts.
+    #[default]
+    Detect,
+    /// The kind is known (configured): its clause rules run, no guessing.
+    Given(Kind),
+    /// Every clause rule of the rule set runs, no guessing (the packs were
+    /// chosen for these files).
+    Every,
 }
 
 impl Context {
     /// A context with the given check date.
     #[must_use]
     pub fn new(today: Date) -> Context {
-        Context { today }
+        Context {
+            today,
+            kind: KindChoice::Detect,
+        }
+    }
+
+    /// The same context with another kind choice.
+    #[must_use]
+    pub fn with_kind(self, kind: KindChoice) -> Context {
+        Context { kind, ..self }
     }
 
     /// A context dated today (UTC, from the system clock).
@@ -90,10 +118,38 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
             related: Vec::new(),
         });
     }
+    let kind = match ctx.kind {
+        KindChoice::Every => None,
+        KindChoice::Given(kind) => Some(kind),
+        KindChoice::Detect if supported => {
+            let guess = kind::guess(doc);
+            if let Some((guess, rule)) = guess.as_ref().zip(rules.rule(NOT_A_PRIVACY_POLICY)) {
+                report.findings.push(Finding {
+                    rule: rule.id.clone(),
+                    pack: rule.pack.clone(),
+                    severity: rule.severity,
+                    message: format!(
+                        "this document appears to be {}, not a privacy policy; clause rules were not run, only hygiene checks",
+                        guess.what
+                    ),
+                    span: doc.title_span(),
+                    label: format!("recognised as {}", guess.what),
+                    related: Vec::new(),
+                });
+            }
+            guess.map(|g| g.kind)
+        }
+        KindChoice::Detect => None,
+    };
+    let clause_applies = |id: &str| supported && kind.is_none_or(|k: Kind| k.checks_clause(id));
+    let any_clause = rules
+        .rules()
+        .iter()
+        .any(|r| r.is_clause() && clause_applies(&r.id));
     // Pattern hits and detectors are independent: on a pool, they run side by side.
     let (hits, mut checked) = parallel::join(
         || {
-            if supported {
+            if any_clause {
                 rules.patterns().hits(doc)
             } else {
                 Hits::default()
@@ -111,7 +167,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
     for (rule, found) in rules.rules().iter().zip(&mut checked) {
         match &rule.kind {
             RuleKind::Clause(matcher) => {
-                if !supported {
+                if !clause_applies(&rule.id) {
                     continue;
                 }
                 let (verdict, finding) = clause::evaluate(doc, rules, rule, matcher, &hits);
@@ -150,9 +206,10 @@ fn run_check(
         Check::ConflictingDates => conflicting_dates::find(doc, rule),
         // Made where the engine applies suppressions, before the rules run,
         // and by diff mode.
-        Check::UnusedSuppression | Check::UnsupportedLanguage | Check::DocumentReplaced => {
-            Vec::new()
-        }
+        Check::UnusedSuppression
+        | Check::UnsupportedLanguage
+        | Check::NotAPrivacyPolicy
+        | Check::DocumentReplaced => Vec::new(),
     }
 }
 

@@ -62,6 +62,7 @@ fn report(doc: &Document, rule: &Rule, later: &Block, earlier: &Block, sim: f64)
         related: vec![Related {
             span: earlier.span,
             message: "earlier version here".into(),
+            file: None,
         }],
     }
 }

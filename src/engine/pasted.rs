@@ -168,6 +168,7 @@ fn finding(
         related: vec![Related {
             span: blocks[original].span,
             message: related.into(),
+            file: None,
         }],
     }
 }

@@ -60,8 +60,16 @@ pub fn file(source: &SourceFile, report: &FileReport) -> String {
             message.push_str(&format!("\n{}", f.label));
         }
         for r in &f.related {
-            let line = source.line_col(r.span.start).line;
-            message.push_str(&format!("\n{} (line {line})", r.message));
+            match &r.file {
+                Some(file) => {
+                    let line = file.line_col(r.span.start).line;
+                    message.push_str(&format!("\n{} ({}:{line})", r.message, file.path()));
+                }
+                None => {
+                    let line = source.line_col(r.span.start).line;
+                    message.push_str(&format!("\n{} (line {line})", r.message));
+                }
+            }
         }
         out.push_str(&format!(
             "::{} {props}::{}\n",

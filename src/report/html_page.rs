@@ -530,12 +530,20 @@ fn other_items(
                 escape(&finding.message),
             );
             if let Some(first) = finding.related.first() {
+                // The other copy may be in another member of a document set.
+                let (first_line, first_text) = match &first.file {
+                    Some(file) => (
+                        file.line_col(first.span.start).line,
+                        file.text().get(first.span.range()).unwrap_or("").to_owned(),
+                    ),
+                    None => (line(doc, first.span.start), passage_text(doc, first.span)),
+                };
                 let _ = write!(
                     h,
                     "<div class=\"sbs\" role=\"group\" aria-label=\"Both copies side by side\"><figure><figcaption>{} · line {}</figcaption><blockquote>{}</blockquote></figure><figure><figcaption>This copy · line {}</figcaption><blockquote>{}</blockquote></figure></div>",
                     escape(&first.message),
-                    line(doc, first.span.start),
-                    escape(&passage_text(doc, first.span)),
+                    first_line,
+                    escape(&first_text),
                     line(doc, finding.span.start),
                     escape(&passage_text(doc, finding.span)),
                 );

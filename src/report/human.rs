@@ -61,13 +61,29 @@ fn diagnostic(excerpt: &Excerpt<'_>, finding: &Finding, rule: Option<&Rule>) -> 
         finding
             .related
             .iter()
+            .filter(|r| r.file.is_none())
             .map(|r| Label::secondary((), range(r.span)).with_message(&r.message)),
     );
+    // A place in another file (a document set's member) is a note: the
+    // excerpt shows one file.
+    let elsewhere = finding.related.iter().filter_map(|r| {
+        let file = r.file.as_ref()?;
+        let at = file.line_col(r.span.start);
+        Some(format!(
+            "{}: {}:{}:{}",
+            r.message,
+            file.path(),
+            at.line,
+            at.column
+        ))
+    });
+    let mut all_notes: Vec<String> = elsewhere.collect();
+    all_notes.extend(notes(rule));
     Diagnostic::new(severity(finding.severity))
         .with_code(&finding.rule)
         .with_message(&finding.message)
         .with_labels(labels)
-        .with_notes(notes(rule))
+        .with_notes(all_notes)
 }
 
 /// Renders one file's findings as rustc-style diagnostics, `width` columns
@@ -87,7 +103,12 @@ pub fn file(
     let mut buf = buffer(color);
     for f in &report.findings {
         let labels: Vec<Range<usize>> = std::iter::once(f.span)
-            .chain(f.related.iter().map(|r| r.span))
+            .chain(
+                f.related
+                    .iter()
+                    .filter(|r| r.file.is_none())
+                    .map(|r| r.span),
+            )
             .map(|s| s.start..s.end)
             .collect();
         let last_line = labels

@@ -7,13 +7,18 @@
 //!                          "matches": [SPAN, ...],
 //!                          "near_miss": {"span": SPAN, "missing": ["..."]}}],   (missing clauses only, when a passage came close)
 //!             "findings": [{"rule": "...", "severity": "error|warning|info", "message": "...",
-//!                           "span": SPAN, "related": [{"span": SPAN, "message": "..."}]}]}],
+//!                           "span": SPAN, "related": [{"path": "...", "span": SPAN, "message": "..."}]}],
+//!             "sets": [{"name": "...", "main": "...", "members": ["...", ...],
+//!                       "clauses": [{"rule": "...", "pack": "...", "status": "present|missing|not-applicable",
+//!                                    "evidence": [{"path": "...", "span": SPAN}]}]}]}],
 //!  "errors": [{"path": "...", "message": "..."}],
 //!  "summary": {"files": N, "errors": N, "warnings": N, "infos": N}}
 //! SPAN = {"start": byte, "end": byte, "line": n, "column": n, "end_line": n, "end_column": n}
 //! ```
 //!
-//! Byte offsets index the original file; lines and columns are 1-based,
+//! `related[].path` is there only when the span is in another file (another
+//! member of a document set); `sets` only for a file in a document set
+//! (`documents:` in `.clauselint.yaml`). Byte offsets index the original file; lines and columns are 1-based,
 //! columns count characters, and a leading byte-order mark is not counted.
 
 use serde::Serialize;
@@ -59,6 +64,31 @@ struct JsonFile<'a> {
     path: &'a str,
     clauses: Vec<JsonClause<'a>>,
     findings: Vec<JsonFinding<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sets: Vec<JsonSet<'a>>,
+}
+
+/// A document set the file belongs to, judged as a whole.
+#[derive(Serialize)]
+struct JsonSet<'a> {
+    name: &'a str,
+    main: &'a str,
+    members: &'a [String],
+    clauses: Vec<JsonSetClause<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSetClause<'a> {
+    rule: &'a str,
+    pack: &'a str,
+    status: &'static str,
+    evidence: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    path: &'a str,
+    span: JsonSpan,
 }
 
 #[derive(Serialize)]
@@ -100,6 +130,9 @@ pub(super) struct JsonFinding<'a> {
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
+    /// The other file, when the span is in another member of a document set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     span: JsonSpan,
     message: &'a str,
 }
@@ -119,7 +152,8 @@ impl<'a> JsonFinding<'a> {
                 .related
                 .iter()
                 .map(|r| JsonRelated {
-                    span: JsonSpan::new(source, r.span),
+                    path: r.file.as_ref().map(SourceFile::path),
+                    span: JsonSpan::new(r.file.as_ref().unwrap_or(source), r.span),
                     message: &r.message,
                 })
                 .collect(),
@@ -174,6 +208,32 @@ pub fn file(source: &SourceFile, report: &FileReport) -> String {
             .findings
             .iter()
             .map(|f| JsonFinding::new(source, f))
+            .collect(),
+        sets: report
+            .sets
+            .iter()
+            .map(|set| JsonSet {
+                name: &set.name,
+                main: &set.main,
+                members: &set.members,
+                clauses: set
+                    .clauses
+                    .iter()
+                    .map(|c| JsonSetClause {
+                        rule: &c.rule,
+                        pack: &c.pack,
+                        status: c.status.as_str(),
+                        evidence: c
+                            .evidence
+                            .iter()
+                            .map(|(file, span)| JsonEvidence {
+                                path: file.path(),
+                                span: JsonSpan::new(file, *span),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
             .collect(),
     };
     serde_json::to_string(&f).expect("serializing plain structs cannot fail")

@@ -100,7 +100,7 @@ pub fn file(source: &SourceFile, report: &FileReport, rules: &RuleSet) -> String
                 .map(|(i, r)| {
                     json!({
                         "id": i + 1,
-                        "physicalLocation": physical(source, r.span),
+                        "physicalLocation": physical(r.file.as_ref().unwrap_or(source), r.span),
                         "message": {"text": r.message},
                     })
                 })

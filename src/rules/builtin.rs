@@ -85,6 +85,11 @@ pub const BUILTIN_PACKS: &[BuiltinPack] = &[
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 /// Rule id (pack `clauselint`): a policy in a language the packs do not cover.
 pub const UNSUPPORTED_LANGUAGE: &str = "unsupported-language";
+/// Rule id (pack `clauselint`): a document that is clearly not a privacy
+/// policy (terms, a list of subprocessors).
+pub const NOT_A_PRIVACY_POLICY: &str = "not-a-privacy-policy";
+/// The clause rules that apply to a cookie policy (`kind: cookie-policy`).
+pub const COOKIE_POLICY_CLAUSES: &[&str] = &["third-party-cookies", "opt-out", "do-not-track"];
 /// Rule id (pack `clauselint`): in diff mode, a new version that replaces the
 /// document rather than editing it.
 pub const DOCUMENT_REPLACED: &str = "document-replaced";

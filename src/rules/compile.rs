@@ -508,6 +508,7 @@ impl Compiler {
             "conflicting-dates" => Some(Check::ConflictingDates),
             "unused-suppression" => Some(Check::UnusedSuppression),
             "unsupported-language" => Some(Check::UnsupportedLanguage),
+            "not-a-privacy-policy" => Some(Check::NotAPrivacyPolicy),
             "document-replaced" => Some(Check::DocumentReplaced),
             other => {
                 self.errors.push(
@@ -515,8 +516,8 @@ impl Compiler {
                         "built-in checks are `duplicate-paragraph`, `repeated-words`, \
                          `near-duplicate-paragraph`, `mojibake`, `placeholder`, \
                          `dangling-link-text`, `stale-policy`, `conflicting-dates`, \
-                         `unused-suppression`, `unsupported-language` and \
-                         `document-replaced`",
+                         `unused-suppression`, `unsupported-language`, \
+                         `not-a-privacy-policy` and `document-replaced`",
                     ),
                 );
                 None

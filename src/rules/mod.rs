@@ -315,6 +315,9 @@ pub enum Check {
     /// A policy in a language the packs do not cover; reported by the engine
     /// before any rule runs.
     UnsupportedLanguage,
+    /// A document that is clearly not a privacy policy (terms, a list of
+    /// subprocessors); reported by the engine before any rule runs.
+    NotAPrivacyPolicy,
     /// A new version that replaces the document; reported by diff mode.
     DocumentReplaced,
 }
@@ -334,6 +337,7 @@ impl Check {
             Check::ConflictingDates => "conflicting-dates",
             Check::UnusedSuppression => "unused-suppression",
             Check::UnsupportedLanguage => "unsupported-language",
+            Check::NotAPrivacyPolicy => "not-a-privacy-policy",
             Check::DocumentReplaced => "document-replaced",
         }
     }

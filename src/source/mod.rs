@@ -33,6 +33,16 @@ struct Inner {
     note: Option<String>,
 }
 
+/// Two handles are equal when they show the same path with the same text.
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+            || (self.inner.path == other.inner.path && self.inner.text == other.inner.text)
+    }
+}
+
+impl Eq for SourceFile {}
+
 impl SourceFile {
     /// Wraps already-decoded text.
     #[must_use]

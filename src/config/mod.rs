@@ -15,6 +15,13 @@
 //! include: ["policies/**"]      # only check these files ...
 //! exclude: ["**/drafts/**"]     # ... and never these
 //! fail_on: error                # error | warning | info | never
+//! overrides:                    # per-path settings (see `overrides`)
+//!   - files: ["legal/terms*.md"]
+//!     kind: terms
+//! documents:                    # document sets (see `sets`)
+//!   - name: acme-privacy
+//!     files: [privacy/statement.md, privacy/cookies.md]
+//!     main: privacy/statement.md
 //! ```
 //!
 //! Globs are relative to the directory of the configuration file; `*` does
@@ -33,6 +40,12 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::rules::{self, RuleSet, Severity};
 use crate::source::{SourceFile, Span};
+
+mod overrides;
+mod sets;
+
+pub use overrides::{FileSettings, Override};
+pub use sets::DocumentSet;
 
 /// File names looked for, in order, in each directory.
 pub const FILE_NAMES: &[&str] = &[".clauselint.yaml", ".clauselint.yml"];
@@ -72,6 +85,12 @@ struct RawConfig {
     /// Lowest severity that fails the run.
     #[serde(default)]
     fail_on: Option<String>,
+    /// Per-path settings.
+    #[serde(default)]
+    overrides: Vec<overrides::RawOverride>,
+    /// Document sets.
+    #[serde(default)]
+    documents: Vec<sets::RawSet>,
 }
 
 /// A problem with the configuration file.
@@ -112,6 +131,10 @@ pub struct Config {
     pub disable: Vec<String>,
     /// `fail_on`, validated to be one of [`FAIL_ON_VALUES`].
     pub fail_on: Option<String>,
+    /// Per-path settings, in file order (later ones win).
+    pub overrides: Vec<Override>,
+    /// Document sets.
+    pub documents: Vec<DocumentSet>,
     dir: PathBuf,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
@@ -199,34 +222,22 @@ impl Config {
             }
         }
         let globs = |key: &str, list: &[String]| -> Result<Option<GlobSet>, ConfigError> {
-            if list.is_empty() {
-                return Ok(None);
-            }
-            let mut b = GlobSetBuilder::new();
-            for g in list {
-                let pattern = if g.contains('/') {
-                    g.trim_start_matches("./").to_owned()
-                } else {
-                    format!("**/{g}")
-                };
-                let glob: Glob = GlobBuilder::new(&pattern)
-                    .literal_separator(true)
-                    .build()
-                    .map_err(|e| {
-                        let key_at = rules::locate_key(source.text(), key, 0).map_or(0, |s| s.end);
-                        err(
-                            at(rules::locate_string(source.text(), g, key_at)),
-                            format!("bad glob in {key}: {}", e.kind()),
-                        )
-                    })?;
-                b.add(glob);
-            }
-            b.build()
-                .map(Some)
-                .map_err(|e| err(None, format!("bad glob in {key}: {e}")))
+            let key_at = rules::locate_key(source.text(), key, 0).map_or(0, |s| s.end);
+            glob_set(list).map_err(|(g, message)| {
+                err(
+                    at(rules::locate_string(source.text(), g, key_at)),
+                    format!("bad glob in {key}: {message}"),
+                )
+            })
         };
         let include = globs("include", &raw.include)?;
         let exclude = globs("exclude", &raw.exclude)?;
+        let located = Located {
+            source: &source,
+            path: &shown,
+        };
+        let overrides = overrides::load(&raw.overrides, &located)?;
+        let documents = sets::load(&raw.documents, &located, &dir)?;
         Ok(Config {
             file: path.to_path_buf(),
             packs: raw.packs.map(|p| match p {
@@ -237,6 +248,8 @@ impl Config {
             severity,
             disable: raw.disable,
             fail_on: raw.fail_on,
+            overrides,
+            documents,
             dir,
             include,
             exclude,
@@ -245,12 +258,21 @@ impl Config {
         })
     }
 
-    /// Rule ids named under `severity` or `disable` that no loaded rule has.
+    /// Rule ids named under `severity` or `disable` that no rule of `rules`
+    /// has; for the overrides' ids, no rule of `every` (every pack an
+    /// override could turn on).
     #[must_use]
-    pub fn unknown_rules(&self, rules: &RuleSet) -> Vec<ConfigError> {
-        self.rule_spans
+    pub fn unknown_rules(&self, rules: &RuleSet, every: &RuleSet) -> Vec<ConfigError> {
+        let base = self
+            .rule_spans
             .iter()
-            .filter(|(id, _)| rules.rule(id).is_none())
+            .filter(|(id, _)| rules.rule(id).is_none());
+        let overridden = self
+            .overrides
+            .iter()
+            .flat_map(|o| o.rule_spans.iter())
+            .filter(|(id, _)| every.rule(id).is_none());
+        base.chain(overridden)
             .map(|(id, span)| ConfigError {
                 path: self.source.path().to_owned(),
                 at: span.map(|s| {
@@ -280,13 +302,110 @@ impl Config {
     /// passes `include` and `exclude`.
     #[must_use]
     pub fn selects(&self, path: &Path, cwd: &Path) -> bool {
-        let full = normalize(&cwd.join(path));
-        let rel = full.strip_prefix(&self.dir).unwrap_or(path);
-        if self.exclude.as_ref().is_some_and(|g| g.is_match(rel)) {
+        let rel = self.relative(path, cwd);
+        if self.exclude.as_ref().is_some_and(|g| g.is_match(&rel)) {
             return false;
         }
-        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+        self.include.as_ref().is_none_or(|g| g.is_match(&rel))
     }
+
+    /// `path` (relative to `cwd`, or absolute) relative to the directory of
+    /// the configuration file, where its globs and paths are rooted.
+    #[must_use]
+    pub fn relative(&self, path: &Path, cwd: &Path) -> PathBuf {
+        let full = normalize(&cwd.join(path));
+        full.strip_prefix(&self.dir)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    }
+
+    /// The directory of the configuration file.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The indexes of the overrides whose `files` match `path` (relative to
+    /// `cwd`, or absolute), in file order.
+    #[must_use]
+    pub fn overrides_for(&self, path: &Path, cwd: &Path) -> Vec<usize> {
+        let rel = self.relative(path, cwd);
+        (0..self.overrides.len())
+            .filter(|&i| self.overrides[i].matches(&rel))
+            .collect()
+    }
+
+    /// The document set `path` (relative to `cwd`, or absolute) belongs to:
+    /// the indexes into [`Config::documents`].
+    #[must_use]
+    pub fn sets_of(&self, path: &Path, cwd: &Path) -> Vec<usize> {
+        let rel = self.relative(path, cwd);
+        (0..self.documents.len())
+            .filter(|&i| self.documents[i].members.contains(&rel))
+            .collect()
+    }
+}
+
+/// Where a configuration value stands, for spanned errors.
+struct Located<'a> {
+    source: &'a SourceFile,
+    path: &'a str,
+}
+
+impl Located<'_> {
+    /// An error at `span`.
+    fn error(&self, span: Option<Span>, message: String) -> ConfigError {
+        ConfigError {
+            path: self.path.to_owned(),
+            at: span.map(|s| {
+                let lc = self.source.line_col(s.start);
+                (lc.line, lc.column)
+            }),
+            message,
+        }
+    }
+
+    /// The `n`-th (0-based) occurrence of `key:` after `from`.
+    fn nth_key(&self, key: &str, n: usize, from: usize) -> Option<Span> {
+        let mut at = from;
+        let mut found = None;
+        for _ in 0..=n {
+            let s = rules::locate_key(self.source.text(), key, at)?;
+            at = s.end;
+            found = Some(s);
+        }
+        found
+    }
+
+    /// `value` as a string after `from`.
+    fn string(&self, value: &str, from: usize) -> Option<Span> {
+        rules::locate_string(self.source.text(), value, from)
+    }
+}
+
+/// Compiles globs relative to the configuration file's directory (a glob
+/// without `/` matches a file name in any directory); on error, the glob and
+/// what is wrong.
+fn glob_set(list: &[String]) -> Result<Option<GlobSet>, (&String, String)> {
+    if list.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for g in list {
+        b.add(glob(g).map_err(|e| (g, e))?);
+    }
+    b.build().map(Some).map_err(|e| (&list[0], e.to_string()))
+}
+
+fn glob(g: &str) -> Result<Glob, String> {
+    let pattern = if g.contains('/') {
+        g.trim_start_matches("./").to_owned()
+    } else {
+        format!("**/{g}")
+    };
+    GlobBuilder::new(&pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| e.kind().to_string())
 }
 
 fn absolute(p: &Path) -> PathBuf {
