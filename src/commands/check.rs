@@ -40,6 +40,13 @@ pub(super) fn run(
     let (mut inputs, walk_errors) = walk::collect(&paths);
     if let Some(c) = config {
         inputs.retain(|i| c.selects(&i.path, &settings.cwd));
+        // Only a run over directories can tell that a glob matches nothing;
+        // a hook names a few files.
+        if paths.iter().all(|p| p.is_dir()) {
+            for w in c.unmatched_overrides(inputs.iter().map(|i| i.path.as_path()), &settings.cwd) {
+                writeln!(err, "warning: {w}")?;
+            }
+        }
     }
     if let Some(rev) = &args.since {
         if let Err(e) = crate::git::verify_rev(rev) {

@@ -334,6 +334,39 @@ impl Config {
             .collect()
     }
 
+    /// Warnings for overrides whose globs match none of `paths` (relative to
+    /// `cwd`): a glob that matches nothing is most often a typo.
+    #[must_use]
+    pub fn unmatched_overrides<'p>(
+        &self,
+        paths: impl Iterator<Item = &'p Path>,
+        cwd: &Path,
+    ) -> Vec<ConfigError> {
+        let mut used = vec![false; self.overrides.len()];
+        for p in paths {
+            for i in self.overrides_for(p, cwd) {
+                used[i] = true;
+            }
+        }
+        self.overrides
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !used)
+            .map(|(o, _)| ConfigError {
+                path: self.source.path().to_owned(),
+                at: o.at,
+                message: format!(
+                    "the override for {} matches no file that was checked",
+                    o.globs
+                        .iter()
+                        .map(|g| format!("`{g}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+            .collect()
+    }
+
     /// The document set `path` (relative to `cwd`, or absolute) belongs to:
     /// the indexes into [`Config::documents`].
     #[must_use]
@@ -476,6 +509,77 @@ mod tests {
         assert!(!c.selects(Path::new("README.md"), &root));
         assert!(!c.selects(Path::new("policies/old/draft-1.md"), &root));
         assert_eq!(c.rules, vec![root.join("house.yaml")]);
+    }
+
+    #[test]
+    fn overrides_merge_in_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            dir.path(),
+            "overrides:\n  - files: [\"legal/**\"]\n    kind: terms\n    disable: [placeholder]\n  - files: legal/aup.md\n    kind: other\n    severity: {repeated-words: info}\n",
+        );
+        let c = Config::load(&p).unwrap();
+        let root = absolute(dir.path());
+        let hit = c.overrides_for(Path::new("legal/aup.md"), &root);
+        assert_eq!(hit, [0, 1]);
+        let merged = FileSettings::merge(&c.overrides, &hit);
+        assert_eq!(merged.kind, Some(crate::document::kind::Kind::Other));
+        assert_eq!(merged.disable, ["placeholder"]);
+        assert_eq!(
+            merged.severity,
+            [("repeated-words".to_owned(), Severity::Info)]
+        );
+        assert!(c.overrides_for(Path::new("privacy.md"), &root).is_empty());
+        let unmatched = c.unmatched_overrides([Path::new("legal/terms.md")].into_iter(), &root);
+        assert_eq!(unmatched.len(), 1);
+        assert_eq!(unmatched[0].at, Some((5, 5)), "{}", unmatched[0]);
+    }
+
+    #[test]
+    fn override_and_set_errors_point_at_the_value() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("p")).unwrap();
+        for f in ["p/a.md", "p/b.md", "p/c.md"] {
+            std::fs::write(dir.path().join(f), "# Privacy\n").unwrap();
+        }
+        let cases = [
+            ("overrides:\n  - files: [x.md]\n    kind: policy\n", 3, "kind is `policy`"),
+            (
+                "documents:\n  - name: s\n    files: [p/a.md, p/nope.md]\n",
+                3,
+                "no such file `p/nope.md`",
+            ),
+            (
+                "documents:\n  - name: s\n    files: [p/a.md]\n    main: p/b.md\n",
+                4,
+                "main `p/b.md` is not one of its files",
+            ),
+            (
+                "documents:\n  - name: s\n    files: [p/a.md, p/b.md]\n  - name: t\n    files: [p/c.md, p/b.md]\n",
+                5,
+                "`p/b.md` is in document sets `s` and `t`",
+            ),
+            (
+                "documents:\n  - name: s\n    files: [p/a.md]\n  - name: s\n    files: [p/b.md]\n",
+                4,
+                "two document sets are named `s`",
+            ),
+        ];
+        for (text, line, message) in cases {
+            let p = write(dir.path(), text);
+            let e = Config::load(&p).unwrap_err();
+            assert!(e.message.contains(message), "{e}");
+            assert_eq!(e.at.map(|a| a.0), Some(line), "{e}");
+        }
+        // A file shared by two sets with the same main is fine.
+        let p = write(
+            dir.path(),
+            "documents:\n  - name: s\n    files: [p/a.md, p/b.md]\n  - name: t\n    files: [p/a.md, p/c.md]\n",
+        );
+        let c = Config::load(&p).unwrap();
+        let root = absolute(dir.path());
+        assert_eq!(c.sets_of(Path::new("p/a.md"), &root), [0, 1]);
+        assert_eq!(c.sets_of(Path::new("p/c.md"), &root), [1]);
     }
 
     #[test]

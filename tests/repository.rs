@@ -1,0 +1,225 @@
+//! A walk-through on a realistic policy repository (`fixtures/repository`):
+//! a privacy statement, a cookie notice and a U.S. state notice kept as one
+//! document set, a subprocessor list, terms of service and a German
+//! translation, edited over several commits. Each step runs what a team
+//! runs: `check`, `check --since`, `diff`, the pre-commit hook's command and
+//! the CI formats. `docs/integrations.md` describes the same setup.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command as StdCommand;
+
+#[path = "support/env.rs"]
+mod env;
+use env::{clauselint, need, root};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> bool {
+    StdCommand::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn commit(dir: &Path, message: &str) {
+    assert!(git(dir, &["add", "-A"]), "git add");
+    assert!(git(dir, &["commit", "-q", "-m", message]), "git commit");
+}
+
+/// Runs clauselint in `dir`; (stdout, exit code).
+fn run(dir: &Path, args: &[&str]) -> (String, i32) {
+    let out = clauselint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8(out.stdout).expect("utf-8"),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// Findings of a JSON Lines run as (file, rule).
+fn findings(out: &str) -> Vec<(String, String)> {
+    out.lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .map(|v| {
+            (
+                v["path"].as_str().unwrap().to_owned(),
+                v["rule"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn edit(dir: &Path, rel: &str, f: impl FnOnce(String) -> String) {
+    let p = dir.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(p, f(text)).unwrap();
+}
+
+/// A section of the statement: from its heading to the next heading.
+fn section(text: &str, heading: &str) -> String {
+    let start = text.find(heading).expect("section heading");
+    let end = text[start + heading.len()..]
+        .find("\n## ")
+        .map_or(text.len(), |i| start + heading.len() + i + 1);
+    text[start..end].to_owned()
+}
+
+#[test]
+fn a_policy_repository_through_its_edits() {
+    need(git(root(), &["--version"]).then_some(()), "`git` on PATH");
+    let tmp = tempfile::tempdir().unwrap();
+    let r = tmp.path();
+    copy_dir(&root().join("fixtures/repository"), r);
+    assert!(git(r, &["init", "-q"]), "git init");
+    commit(r, "policy as published");
+
+    // 1. The whole folder: the set states every core clause between its
+    // files, so nothing is missing; the subprocessor list is recognised and
+    // gets one note; terms (kind: terms) and the translation are quiet.
+    let (out, code) = run(r, &["check", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        findings(&out),
+        [(
+            "privacy/subprocessors.md".to_owned(),
+            "not-a-privacy-policy".to_owned()
+        )]
+    );
+    let (json, _) = run(r, &["check", "privacy/cookies.md", "--format", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let set = &json["files"][0]["sets"][0];
+    assert_eq!(set["name"], "acme-privacy");
+    assert_eq!(set["main"], "privacy/statement.md");
+    let kids = set["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["rule"] == "children-under-13")
+        .unwrap();
+    assert_eq!(kids["status"], "present");
+    assert_eq!(kids["evidence"][0]["path"], "privacy/statement.md");
+
+    // 2. The security section moves from the statement to the state notice:
+    // the set still states breach notification, so nothing is removed.
+    edit(r, "privacy/statement.md", |t| {
+        let s = section(&t, "## Security\n");
+        let moved = t.replace(&s, "");
+        std::fs::write(
+            r.join("privacy/us-state-notice.md"),
+            std::fs::read_to_string(r.join("privacy/us-state-notice.md")).unwrap() + "\n" + &s,
+        )
+        .unwrap();
+        moved
+    });
+    commit(r, "move security to the state notice");
+    let (out, code) = run(r, &["check", "--since", "HEAD~1", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        findings(&out)
+            .iter()
+            .all(|(_, rule)| rule != "breach-notification"),
+        "{out}"
+    );
+
+    // 3. A paragraph of the statement is pasted at the end of the statement
+    // and into the cookie notice: both copies are reported as introduced.
+    let pasted = "This privacy statement explains what personal information Acme Inc. collects when you use the Acme widget store, how we use it and the choices you have.";
+    let old_statement = r.join("statement-before.md");
+    std::fs::copy(r.join("privacy/statement.md"), &old_statement).unwrap();
+    edit(r, "privacy/statement.md", |t| format!("{t}\n{pasted}\n"));
+    edit(r, "privacy/cookies.md", |t| format!("{t}\n{pasted}\n"));
+    let (out, code) = run(r, &["check", "--since", "HEAD", "--format", "jsonl"]);
+    assert_eq!(code, 1, "{out}");
+    let found = findings(&out);
+    assert!(
+        found.contains(&("privacy/statement.md".into(), "duplicate-paragraph".into())),
+        "{out}"
+    );
+    assert!(
+        found.contains(&("privacy/cookies.md".into(), "duplicate-paragraph".into())),
+        "{out}"
+    );
+    let cross: Value = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|v| v["path"] == "privacy/cookies.md")
+        .unwrap();
+    assert_eq!(cross["related"][0]["path"], "privacy/statement.md");
+    // `diff` of two versions of one file sees the paste too.
+    let (out, code) = run(
+        r,
+        &[
+            "diff",
+            "statement-before.md",
+            "privacy/statement.md",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"duplicate-paragraph\""), "{out}");
+    std::fs::remove_file(&old_statement).unwrap();
+    commit(r, "paste");
+
+    // 4. The children's section is deleted: the pre-commit hook (which runs
+    // `clauselint check` on the staged files) fails, and CI reports the
+    // removal in every format at the statement.
+    edit(r, "privacy/statement.md", |t| {
+        t.replace(&section(&t, "## Children\n"), "")
+    });
+    let (out, code) = run(r, &["check", "privacy/statement.md"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[children-under-13]"), "{out}");
+    assert!(
+        out.contains("no file of document set `acme-privacy` states it"),
+        "{out}"
+    );
+    let (out, code) = run(r, &["check", "--since", "HEAD", "--format", "github"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("::error file=privacy/statement.md")
+                && l.contains("children-under-13")),
+        "{out}"
+    );
+    let (out, _) = run(r, &["check", "--since", "HEAD", "--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|x| x["ruleId"] == "children-under-13"
+            && x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                == "privacy/statement.md"),
+        "{out}"
+    );
+    // Checked alone, the cookie notice gets no clause error (a clause the
+    // set lacks is reported at main), only the copy pasted into it.
+    let (out, _) = run(r, &["check", "privacy/cookies.md", "--format", "jsonl"]);
+    assert_eq!(
+        findings(&out),
+        [(
+            "privacy/cookies.md".to_owned(),
+            "duplicate-paragraph".to_owned()
+        )]
+    );
+}
