@@ -363,3 +363,57 @@ fn accuracy_of_the_new_clauses_on_the_policies_set_aside() {
         "set-aside macro-F1 {macro_f1} < 0.90\n{table}"
     );
 }
+
+/// The files of a check run that get a `not-a-privacy-policy` note.
+fn recognised_as_not_policies(dir: &Path) -> Vec<String> {
+    let out = clauselint()
+        .args(["check", "--isolated", "--format", "jsonl"])
+        .arg(dir)
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .filter(|v| v["rule"] == "not-a-privacy-policy")
+        .map(|v| v["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A privacy policy taken for terms would lose its clause checks: on the
+/// corpus's privacy policies, HTML pages and policy histories, only the
+/// files the labels mark as not a policy are recognised as something else.
+#[test]
+#[ignore = "needs ../shared (the corpus)"]
+fn no_privacy_policy_of_the_corpus_is_taken_for_terms() {
+    let shared = env::shared_dir();
+    let corpus = shared.join("corpus");
+    let mut not_policies = Vec::new();
+    for labels in ["labels-dev.tsv", "labels-dev-2.tsv"] {
+        let text = std::fs::read_to_string(corpus.join(labels)).unwrap();
+        for line in text.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() > 4 && cols[4].contains("not-a-policy") {
+                not_policies.push(cols[0].to_owned());
+            }
+        }
+    }
+    for dir in ["policies", "html", "history"] {
+        for path in recognised_as_not_policies(&corpus.join(dir)) {
+            let rel = Path::new(&path)
+                .strip_prefix(&corpus)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or(path.clone());
+            assert!(
+                not_policies.contains(&rel),
+                "{path} is a privacy policy but was recognised as something else"
+            );
+        }
+    }
+    assert!(
+        !not_policies.is_empty()
+            && recognised_as_not_policies(&corpus.join("policies"))
+                .iter()
+                .any(|p| p.ends_with(not_policies[0].trim_start_matches("policies/"))),
+        "the labelled non-policy {not_policies:?} is recognised"
+    );
+}

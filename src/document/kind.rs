@@ -93,6 +93,9 @@ pub struct Guess {
 /// subprocessors) before its content alone says so.
 const MIN_SELF_REFERENCES: usize = 3;
 
+/// Longest title, in words: a longer first block is a paragraph.
+const MAX_TITLE_WORDS: usize = 12;
+
 /// Names a document gives itself in its title, most specific first.
 static TITLES: LazyLock<Vec<(Regex, Kind, &'static str)>> = LazyLock::new(|| {
     [
@@ -103,7 +106,7 @@ static TITLES: LazyLock<Vec<(Regex, Kind, &'static str)>> = LazyLock::new(|| {
             "a data processing agreement",
         ),
         (
-            r"\bacceptable[ -]use\b|\bcommunity (?:guidelines|standards)\b|\bcontent polic(?:y|ies)\b",
+            r"\bacceptable[ -]use\b|\b(?:usage|use) polic(?:y|ies)\b|\bguidelines\b|\bcommunity (?:guidelines|standards)\b|\bcontent polic(?:y|ies)\b",
             Kind::Terms,
             "an acceptable-use policy",
         ),
@@ -113,7 +116,7 @@ static TITLES: LazyLock<Vec<(Regex, Kind, &'static str)>> = LazyLock::new(|| {
             "a copyright policy",
         ),
         (
-            r"\bterms\b|\bconditions of (?:use|sale|service)\b|\buser agreement\b|\b(?:subscription|service|services|license|licence|customer|developer) agreement\b|\bEULA\b",
+            r"\bterms\b|\bconditions of (?:use|sale|service)\b|\buser agreement\b|\b(?:subscription|service|services|license|licence|customer|developer) agreement\b|\bservice level agreement\b|\bEULA\b|\bvulnerability disclosure\b",
             Kind::Terms,
             "terms of service",
         ),
@@ -163,11 +166,15 @@ pub fn guess(doc: &Document) -> Option<Guess> {
     if PRIVACY_SELF.is_match(text) {
         return None;
     }
+    // The first heading; else a short first paragraph ("**User
+    // Guidelines**" in bold).
     let title = doc
         .blocks()
         .iter()
         .find(|b| matches!(b.kind, BlockKind::Heading(_)))
-        .map(|b| doc.text(b.range.clone()));
+        .or_else(|| doc.blocks().first())
+        .map(|b| doc.text(b.range.clone()))
+        .filter(|t| t.split_whitespace().count() <= MAX_TITLE_WORDS);
     if let Some(title) = title {
         if PRIVACY_TITLE.is_match(title) {
             return None;
