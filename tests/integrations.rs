@@ -1273,22 +1273,6 @@ If we learn of a security breach affecting your personal information, we will no
 We do not knowingly collect personal information from children under 13. If we learn that we have, we delete it.
 ";
 
-    fn pre_commit() -> Option<PathBuf> {
-        std::env::var_os("CLAUSELINT_PRE_COMMIT")
-            .map(PathBuf::from)
-            .into_iter()
-            .chain([
-                root().join(".ci/venv/bin/pre-commit"),
-                PathBuf::from("pre-commit"),
-            ])
-            .find(|p| {
-                StdCommand::new(p)
-                    .arg("--version")
-                    .output()
-                    .is_ok_and(|o| o.status.success())
-            })
-    }
-
     fn git(dir: &Path, gitconfig: &Path, args: &[&str]) -> std::process::Output {
         StdCommand::new("git")
             .current_dir(dir)
@@ -1319,7 +1303,7 @@ We do not knowingly collect personal information from children under 13. If we l
     #[ignore = "needs pre-commit (.ci/run installs it)"]
     fn hook_blocks_a_commit_that_removes_a_clause() {
         let pre_commit = crate::env::need(
-            pre_commit(),
+            crate::env::pre_commit(),
             "`pre-commit`: set CLAUSELINT_PRE_COMMIT or run .ci/run",
         );
         let work = tempfile::tempdir().unwrap();

@@ -121,7 +121,10 @@ fn a_policy_repository_through_its_edits() {
     assert_eq!(kids["evidence"][0]["path"], "privacy/statement.md");
 
     // 2. The security section moves from the statement to the state notice:
-    // the set still states breach notification, so nothing is removed.
+    // the set still states breach notification, so nothing is removed, in
+    // `check --since` as in `diff` of the statement's two versions.
+    let before_move = r.join("statement-before-move.md");
+    std::fs::copy(r.join("privacy/statement.md"), &before_move).unwrap();
     edit(r, "privacy/statement.md", |t| {
         let s = section(&t, "## Security\n");
         let moved = t.replace(&s, "");
@@ -132,6 +135,18 @@ fn a_policy_repository_through_its_edits() {
         .unwrap();
         moved
     });
+    let (out, code) = run(
+        r,
+        &[
+            "diff",
+            "statement-before-move.md",
+            "privacy/statement.md",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!((out.as_str(), code), ("", 0));
+    std::fs::remove_file(&before_move).unwrap();
     commit(r, "move security to the state notice");
     let (out, code) = run(r, &["check", "--since", "HEAD~1", "--format", "jsonl"]);
     assert_eq!(code, 0, "{out}");
@@ -222,4 +237,76 @@ fn a_policy_repository_through_its_edits() {
             "duplicate-paragraph".to_owned()
         )]
     );
+}
+
+/// The same repository with the real `pre-commit` running clauselint as a
+/// local hook on the staged files: moving a section between members of the
+/// set commits, deleting the children's section is blocked.
+#[test]
+#[ignore = "needs pre-commit (.ci/run installs it)"]
+fn the_pre_commit_hook_judges_the_set() {
+    let pre_commit = need(
+        env::pre_commit(),
+        "`pre-commit`: set CLAUSELINT_PRE_COMMIT or run .ci/run",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let r = tmp.path();
+    copy_dir(&root().join("fixtures/repository"), r);
+    let binary = assert_cmd::cargo::cargo_bin("clauselint");
+    std::fs::write(
+        r.join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n  - repo: local\n    hooks:\n      - id: clauselint\n        name: clauselint\n        entry: {} check\n        language: system\n        types_or: [markdown, html, plain-text]\n",
+            binary.display()
+        ),
+    )
+    .unwrap();
+    assert!(git(r, &["init", "-q"]), "git init");
+    let hook = StdCommand::new(&pre_commit)
+        .current_dir(r)
+        .env("PRE_COMMIT_HOME", r.join(".pre-commit-home"))
+        .arg("install")
+        .output()
+        .expect("pre-commit runs");
+    assert!(hook.status.success(), "{hook:?}");
+    std::fs::write(r.join(".gitignore"), ".pre-commit-home/\n").unwrap();
+    let commit = |message: &str| {
+        assert!(git(r, &["add", "-A"]), "git add");
+        let out = StdCommand::new("git")
+            .current_dir(r)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .env("PRE_COMMIT_HOME", r.join(".pre-commit-home"))
+            .env("NO_COLOR", "1")
+            .env("CLAUSELINT_TODAY", env::TODAY)
+            .args(["commit", "-q", "-m", message])
+            .output()
+            .expect("git commit runs");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    };
+    let (ok, text) = commit("policy as published");
+    assert!(ok, "{text}");
+    // Only the statement and the state notice are staged; the set is still
+    // judged whole.
+    edit(r, "privacy/statement.md", |t| {
+        let s = section(&t, "## Security\n");
+        edit(r, "privacy/us-state-notice.md", |n| format!("{n}\n{s}"));
+        t.replace(&s, "")
+    });
+    let (ok, text) = commit("move security to the state notice");
+    assert!(ok, "{text}");
+    edit(r, "privacy/statement.md", |t| {
+        t.replace(&section(&t, "## Children\n"), "")
+    });
+    let (ok, text) = commit("drop the children section");
+    assert!(!ok, "the commit must be blocked:\n{text}");
+    assert!(text.contains("error[children-under-13]"), "{text}");
 }

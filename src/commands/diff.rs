@@ -37,6 +37,7 @@ pub(super) fn run(
     let new_display = args.new.to_string_lossy().into_owned();
     let mut outcome = lint_file_with(&args.new, &new_display, rules, ctx);
     if let Outcome::Checked { source, report } = &mut outcome {
+        let own = report.clone();
         *report = crate::changes::compare(
             &old,
             &old_report,
@@ -46,6 +47,8 @@ pub(super) fn run(
             Format::from_path(&args.new),
             rules,
         );
+        // NEW in a document set: the edit is judged against the whole set.
+        super::input::judge_sets(&settings, &args.new, source, &own, report, Some(&old));
     }
     let opts = RenderOptions {
         format: args.output.format,

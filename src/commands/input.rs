@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::settings::Settings;
 use crate::config::Config;
 use crate::document::Format;
+use crate::finding::FileReport;
 use crate::lint::{lint_file_with, lint_source_with, Outcome};
 use crate::sets::{self, Member, Mode, SetView};
 use crate::source::{decode, decode_html, SourceFile};
@@ -42,9 +43,26 @@ pub(super) fn check(
         *report = crate::changes::compare(&old, &old_report, source, report, rev, format, &rules);
         old
     });
+    judge_sets(settings, path, source, &own, report, old.as_ref());
+    outcome
+}
+
+/// Rewrites `report`, the report of `source` at `path` (`own` is its report
+/// as a plain check; `old`, in diff mode, the old version), for every
+/// document set the file belongs to.
+pub(super) fn judge_sets(
+    settings: &Settings,
+    path: &Path,
+    source: &SourceFile,
+    own: &FileReport,
+    report: &mut FileReport,
+    old: Option<&SourceFile>,
+) {
     let Some(config) = &settings.config else {
-        return outcome;
+        return;
     };
+    let (rules, _) = settings.for_file(path);
+    let format = Format::from_path(path);
     let sets = config.sets_of(path, &settings.cwd);
     let rel = config.relative(path, &settings.cwd);
     for i in sets {
@@ -88,10 +106,9 @@ pub(super) fn check(
             main: main.unwrap_or(usize::MAX),
             this,
         };
-        let mode = old.as_ref().map_or(Mode::Check, Mode::Changes);
+        let mode = old.map_or(Mode::Check, Mode::Changes);
         sets::judge(view, report, &rules, mode);
     }
-    outcome
 }
 
 /// A member's path for opening (relative to `cwd` when it is inside it) and

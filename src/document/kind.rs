@@ -116,7 +116,7 @@ static TITLES: LazyLock<Vec<(Regex, Kind, &'static str)>> = LazyLock::new(|| {
             "a copyright policy",
         ),
         (
-            r"\bterms\b|\bconditions of (?:use|sale|service)\b|\buser agreement\b|\b(?:subscription|service|services|license|licence|customer|developer) agreement\b|\bservice level agreement\b|\bEULA\b|\bvulnerability disclosure\b",
+            r"\bterms\b|\bconditions of (?:use|sale|service)\b|\buser agreement\b|\b(?:subscription|service|services|license|licence|customer|developer) agreement\b|\bservice level agreement\b|\bEULA\b|\b(?:vulnerability|responsible) disclosure\b",
             Kind::Terms,
             "terms of service",
         ),
@@ -166,15 +166,18 @@ pub fn guess(doc: &Document) -> Option<Guess> {
     if PRIVACY_SELF.is_match(text) {
         return None;
     }
-    // The first heading; else a short first paragraph ("**User
-    // Guidelines**" in bold).
+    // The first heading; else a short first line that is not a sentence
+    // ("**User Guidelines**" in bold).
     let title = doc
         .blocks()
         .iter()
         .find(|b| matches!(b.kind, BlockKind::Heading(_)))
-        .or_else(|| doc.blocks().first())
         .map(|b| doc.text(b.range.clone()))
-        .filter(|t| t.split_whitespace().count() <= MAX_TITLE_WORDS);
+        .or_else(|| {
+            let first = doc.text(doc.blocks().first()?.range.clone());
+            let sentence = first.trim_end().ends_with(['.', '!', '?', ':', ';']);
+            (!sentence && first.split_whitespace().count() <= MAX_TITLE_WORDS).then_some(first)
+        });
     if let Some(title) = title {
         if PRIVACY_TITLE.is_match(title) {
             return None;

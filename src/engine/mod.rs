@@ -121,7 +121,9 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
     let kind = match ctx.kind {
         KindChoice::Every => None,
         KindChoice::Given(kind) => Some(kind),
-        KindChoice::Detect if supported => {
+        // Disabling the note's rule turns the guess off: every document is
+        // then checked as a privacy policy.
+        KindChoice::Detect if supported && rules.rule(NOT_A_PRIVACY_POLICY).is_some() => {
             let guess = kind::guess(doc);
             if let Some((guess, rule)) = guess.as_ref().zip(rules.rule(NOT_A_PRIVACY_POLICY)) {
                 report.findings.push(Finding {

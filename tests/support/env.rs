@@ -55,3 +55,21 @@ pub fn shared_dir() -> PathBuf {
 pub fn need<T>(found: Option<T>, what: &str) -> T {
     found.unwrap_or_else(|| panic!("this test needs {what}"))
 }
+
+/// The `pre-commit` tool: `$CLAUSELINT_PRE_COMMIT`, the one `.ci/run`
+/// installs in `.ci/venv`, or `pre-commit` on `PATH`.
+pub fn pre_commit() -> Option<PathBuf> {
+    std::env::var_os("CLAUSELINT_PRE_COMMIT")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            root().join(".ci/venv/bin/pre-commit"),
+            PathBuf::from("pre-commit"),
+        ])
+        .find(|p| {
+            std::process::Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
