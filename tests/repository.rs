@@ -120,6 +120,17 @@ fn a_policy_repository_through_its_edits() {
     assert_eq!(kids["status"], "present");
     assert_eq!(kids["evidence"][0]["path"], "privacy/statement.md");
 
+    // The HTML report reads each member's checklist for the whole set.
+    let page = r.join("report.html");
+    let (_, code) = run(r, &["report", "--html", page.to_str().unwrap(), "privacy"]);
+    assert_eq!(code, 0);
+    let html = std::fs::read_to_string(&page).unwrap();
+    std::fs::remove_file(&page).unwrap();
+    assert!(
+        html.contains("Stated in another file of document set <code>acme-privacy</code>: privacy/statement.md (line 13)"),
+        "the cookie notice's checklist points at the statement"
+    );
+
     // 2. The security section moves from the statement to the state notice:
     // the set still states breach notification, so nothing is removed, in
     // `check --since` as in `diff` of the statement's two versions.
@@ -181,6 +192,10 @@ fn a_policy_repository_through_its_edits() {
         .find(|v| v["path"] == "privacy/cookies.md")
         .unwrap();
     assert_eq!(cross["related"][0]["path"], "privacy/statement.md");
+    // What a reviewer reads: the copy in the cookie notice points at the
+    // statement's line.
+    let (human, _) = run(r, &["check", "--since", "HEAD"]);
+    insta::assert_snapshot!("paste_across_members", human);
     // `diff` of two versions of one file sees the paste too.
     let (out, code) = run(
         r,

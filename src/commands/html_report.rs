@@ -14,6 +14,7 @@ use super::with_threads;
 use crate::cli::ReportArgs;
 use crate::document::{Document, Format};
 use crate::exit::ExitStatus;
+use crate::finding::ClauseStatus;
 use crate::lint::{io_message, Outcome};
 use crate::report::html_page::{self, PageError, PageFile};
 use crate::walk;
@@ -42,7 +43,21 @@ pub(super) fn run(
             .map(|input| {
                 let outcome = super::input::check(&settings, &input.path, &input.display, None);
                 match outcome {
-                    Outcome::Checked { source, report } => {
+                    Outcome::Checked { source, mut report } => {
+                        // A reviewer reads a set member's checklist for the
+                        // whole notice: a clause another member states is
+                        // present (the page says where).
+                        for v in &mut report.clauses {
+                            let elsewhere = report.sets.iter().any(|s| {
+                                s.clauses
+                                    .iter()
+                                    .any(|c| c.rule == v.rule && c.status.is_stated())
+                            });
+                            if v.status == ClauseStatus::Missing && elsewhere {
+                                v.status = ClauseStatus::Present;
+                                v.near_miss = None;
+                            }
+                        }
                         let doc = Document::parse(source, Format::from_path(&input.path));
                         Ok(Some(PageFile { doc, report }))
                     }

@@ -424,6 +424,33 @@ fn clause_item(
         if v.status == ClauseStatus::NotApplicable {
             h.push_str("<p class=\"found\">Not required here: the rule's condition does not hold in this policy.</p>\n");
         }
+        if mine.is_empty() && v.status == ClauseStatus::Present {
+            // Stated in another member of the file's document set.
+            for set in &f.report.sets {
+                let Some(c) = set.clauses.iter().find(|c| c.rule == v.rule) else {
+                    continue;
+                };
+                let places: Vec<String> = c
+                    .evidence
+                    .iter()
+                    .map(|(file, span)| {
+                        format!(
+                            "{} (line {})",
+                            escape(file.path()),
+                            file.line_col(span.start).line
+                        )
+                    })
+                    .collect();
+                if !places.is_empty() {
+                    let _ = writeln!(
+                        h,
+                        "<p class=\"found\">Stated in another file of document set <code>{}</code>: {}.</p>",
+                        escape(&set.name),
+                        places.join(", ")
+                    );
+                }
+            }
+        }
         if !mine.is_empty() {
             h.push_str("<p class=\"found\">Stated in ");
             let links: Vec<String> = mine
