@@ -564,6 +564,11 @@ mod tests {
                 4,
                 "two document sets are named `s`",
             ),
+            (
+                "overrides:\n  - files: [x.md]\n    packs: [core, cor]\n",
+                3,
+                "unknown pack `cor`",
+            ),
         ];
         for (text, line, message) in cases {
             let p = write(dir.path(), text);

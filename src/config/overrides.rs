@@ -27,7 +27,7 @@ use serde::Deserialize;
 
 use super::{glob_set, ConfigError, Located, OneOrMany};
 use crate::document::kind::{Kind, KIND_NAMES};
-use crate::rules::Severity;
+use crate::rules::{builtin, Severity};
 use crate::source::Span;
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +138,30 @@ pub(super) fn load(raw: &[RawOverride], at: &Located<'_>) -> Result<Vec<Override
                 )
             })?),
         };
+        let packs = r.packs.as_ref().map(|p| match p {
+            OneOrMany::One(name) => vec![name.clone()],
+            OneOrMany::Many(names) => names.clone(),
+        });
+        for name in packs.iter().flatten() {
+            if builtin::resolve(name).is_none() {
+                return Err(at.error(
+                    at.string(name, from).or(entry),
+                    format!(
+                        "unknown pack `{name}`; built-in packs are {}, and `all`; profiles are {}",
+                        builtin::BUILTIN_PACKS
+                            .iter()
+                            .map(|p| p.name)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        builtin::PROFILES
+                            .iter()
+                            .map(|p| p.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+        }
         let mut severity = Vec::new();
         let mut rule_spans = Vec::new();
         for (id, value) in &r.severity {
@@ -156,10 +180,7 @@ pub(super) fn load(raw: &[RawOverride], at: &Located<'_>) -> Result<Vec<Override
         }
         out.push(Override {
             globs,
-            packs: r.packs.as_ref().map(|p| match p {
-                OneOrMany::One(name) => vec![name.clone()],
-                OneOrMany::Many(names) => names.clone(),
-            }),
+            packs,
             disable: r.disable.clone(),
             severity,
             kind,
