@@ -14,7 +14,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::bytes::{Regex, RegexBuilder};
 
 use super::{BlockKind, Document};
 
@@ -122,36 +122,44 @@ static TITLES: LazyLock<Vec<(Regex, Kind, &'static str)>> = LazyLock::new(|| {
         ),
     ]
     .into_iter()
-    .map(|(re, kind, what)| (Regex::new(&format!("(?i){re}")).expect("valid title regex"), kind, what))
+    .map(|(re, kind, what)| (ascii(re), kind, what))
     .collect()
 });
 
 /// A title that makes a document a privacy (or cookie) notice whatever else
 /// it names: "Terms of Service and Privacy Policy".
 static PRIVACY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)privacy|data protection|personal (?:data|information)|cookie|GDPR|CCPA|your (?:data|information)")
-        .expect("valid regex")
+    ascii(
+        r"privacy|data protection|personal (?:data|information)|cookie|GDPR|CCPA|your (?:data|information)",
+    )
 });
 
 /// The document speaking of itself as a privacy or cookie notice.
 static PRIVACY_SELF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:this|the present) (?:online )?(?:privacy|data protection|data privacy|cookies?|personal (?:data|information)(?: protection)?) (?:policy|notice|statement|charter|disclosure)\b|\bthis (?:policy|notice|statement) (?:describes|explains|sets out|applies to)\b[^.\n]{0,80}\b(?:personal|data|information|privacy)\b",
+    ascii(
+        r"\b(?:this|the present) (?:online )?(?:privacy|data protection|data privacy|cookies?|personal (?:data|information)(?: protection)?) (?:policy|notice|statement|charter|disclosure)\b|\bthis (?:policy|notice|statement) (?:describes|explains|sets out|applies to)\b[^.\n]*\b(?:personal|data|information|privacy)\b",
     )
-    .expect("valid regex")
 });
 
 /// The document speaking of itself as terms, an agreement or guidelines.
 static TERMS_SELF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:these|this) (?:(?:general |additional |supplemental )?terms(?: of (?:service|use|sale))?|terms and conditions|(?:user |customer |service |license |licence |subscription )?agreement|eula|acceptable use policy|(?:community )?guidelines)\b",
+    ascii(
+        r"\b(?:these|this) (?:(?:general |additional |supplemental )?terms(?: of (?:service|use|sale))?|terms and conditions|(?:user |customer |service |license |licence |subscription )?agreement|eula|acceptable use policy|(?:community )?guidelines)\b",
     )
-    .expect("valid regex")
 });
 
 /// Mentions of subprocessors.
-static SUBPROCESSORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bsub-?processors?\b").expect("valid regex"));
+static SUBPROCESSORS: LazyLock<Regex> = LazyLock::new(|| ascii(r"\bsub-?processors?\b"));
+
+/// A case-insensitive ASCII regex over bytes: these words are English, and
+/// Unicode tables would cost more to build than the whole guess.
+fn ascii(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
+        .expect("valid regex")
+}
 
 /// The document's kind, when it is clearly not a privacy policy; `None`
 /// when it is one or might be.
@@ -162,7 +170,7 @@ static SUBPROCESSORS: LazyLock<Regex> =
 /// itself "this privacy policy" (notice, statement) stays a privacy policy.
 #[must_use]
 pub fn guess(doc: &Document) -> Option<Guess> {
-    let text = doc.folded();
+    let text = doc.folded().as_bytes();
     if PRIVACY_SELF.is_match(text) {
         return None;
     }
@@ -179,10 +187,13 @@ pub fn guess(doc: &Document) -> Option<Guess> {
             (!sentence && first.split_whitespace().count() <= MAX_TITLE_WORDS).then_some(first)
         });
     if let Some(title) = title {
-        if PRIVACY_TITLE.is_match(title) {
+        if PRIVACY_TITLE.is_match(title.as_bytes()) {
             return None;
         }
-        if let Some((_, kind, what)) = TITLES.iter().find(|(re, _, _)| re.is_match(title)) {
+        if let Some((_, kind, what)) = TITLES
+            .iter()
+            .find(|(re, _, _)| re.is_match(title.as_bytes()))
+        {
             return Some(Guess { kind: *kind, what });
         }
     }

@@ -118,38 +118,23 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
             related: Vec::new(),
         });
     }
-    let kind = match ctx.kind {
-        KindChoice::Every => None,
+    // Disabling the note's rule turns the guess off: every document is then
+    // checked as a privacy policy.
+    let note = rules.rule(NOT_A_PRIVACY_POLICY);
+    let detect = ctx.kind == KindChoice::Detect && supported && note.is_some();
+    let stated = match ctx.kind {
         KindChoice::Given(kind) => Some(kind),
-        // Disabling the note's rule turns the guess off: every document is
-        // then checked as a privacy policy.
-        KindChoice::Detect if supported && rules.rule(NOT_A_PRIVACY_POLICY).is_some() => {
-            let guess = kind::guess(doc);
-            if let Some((guess, rule)) = guess.as_ref().zip(rules.rule(NOT_A_PRIVACY_POLICY)) {
-                report.findings.push(Finding {
-                    rule: rule.id.clone(),
-                    pack: rule.pack.clone(),
-                    severity: rule.severity,
-                    message: format!(
-                        "this document appears to be {}, not a privacy policy; clause rules were not run, only hygiene checks",
-                        guess.what
-                    ),
-                    span: doc.title_span(),
-                    label: format!("recognised as {}", guess.what),
-                    related: Vec::new(),
-                });
-            }
-            guess.map(|g| g.kind)
-        }
-        KindChoice::Detect => None,
+        _ => None,
     };
-    let clause_applies = |id: &str| supported && kind.is_none_or(|k: Kind| k.checks_clause(id));
-    let any_clause = rules
-        .rules()
-        .iter()
-        .any(|r| r.is_clause() && clause_applies(&r.id));
-    // Pattern hits and detectors are independent: on a pool, they run side by side.
-    let (hits, mut checked) = parallel::join(
+    let any_clause = supported
+        && rules
+            .rules()
+            .iter()
+            .any(|r| r.is_clause() && stated.is_none_or(|k| k.checks_clause(&r.id)));
+    // Pattern hits, the guess of the document's kind and the detectors are
+    // independent: on a pool, they run side by side. (Hits are searched
+    // before the guess is known; it rarely finds anything.)
+    let (hits, (guess, mut checked)) = parallel::join(
         || {
             if any_clause {
                 rules.patterns().hits(doc)
@@ -158,14 +143,35 @@ pub fn check_with(doc: &Document, rules: &RuleSet, ctx: &Context) -> FileReport 
             }
         },
         || {
-            parallel::map(rules.rules(), |rule| match &rule.kind {
-                RuleKind::Check(check) if supported || check.language_neutral() => {
-                    run_check(doc, rule, check, ctx)
-                }
-                _ => Vec::new(),
-            })
+            parallel::join(
+                || detect.then(|| kind::guess(doc)).flatten(),
+                || {
+                    parallel::map(rules.rules(), |rule| match &rule.kind {
+                        RuleKind::Check(check) if supported || check.language_neutral() => {
+                            run_check(doc, rule, check, ctx)
+                        }
+                        _ => Vec::new(),
+                    })
+                },
+            )
         },
     );
+    if let Some((guess, rule)) = guess.as_ref().zip(note) {
+        report.findings.push(Finding {
+            rule: rule.id.clone(),
+            pack: rule.pack.clone(),
+            severity: rule.severity,
+            message: format!(
+                "this document appears to be {}, not a privacy policy; clause rules were not run, only hygiene checks",
+                guess.what
+            ),
+            span: doc.title_span(),
+            label: format!("recognised as {}", guess.what),
+            related: Vec::new(),
+        });
+    }
+    let kind = stated.or(guess.map(|g| g.kind));
+    let clause_applies = |id: &str| supported && kind.is_none_or(|k: Kind| k.checks_clause(id));
     for (rule, found) in rules.rules().iter().zip(&mut checked) {
         match &rule.kind {
             RuleKind::Clause(matcher) => {
