@@ -318,9 +318,14 @@ fn unreadable_file() {
     // chmod 000 stops reads unless we are root (tests often run as root).
     let locked = write(d, "locked.md", GOOD);
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&locked).is_ok() {
-        eprintln!("note: running as root, chmod 000 does not stop reads; using a file whose read fails instead");
-    } else {
+    let chmod_stops_reads = fs::read(&locked).is_err();
+    // As root, chmod 000 does not stop reads: the /proc/self/mem case below
+    // must then run, or nothing here would test an unreadable file.
+    env::need(
+        (chmod_stops_reads || Path::new("/proc/self/mem").exists()).then_some(()),
+        "a file whose read fails: run as a non-root user, or on Linux (/proc/self/mem)",
+    );
+    if chmod_stops_reads {
         let a = check(d, &["locked.md", "good.md"]);
         no_crash(&a);
         a.code(2).stderr(predicate::str::contains(
@@ -342,8 +347,6 @@ fn unreadable_file() {
         );
         let json: serde_json::Value = serde_json::from_str(&stdout_of(&a)).unwrap();
         assert_eq!(json["summary"]["files"], 1);
-    } else {
-        eprintln!("skipped the EIO case: no /proc/self/mem here");
     }
 }
 
@@ -354,12 +357,11 @@ fn pipes_and_devices_are_refused_not_read() {
     write(dir.path(), "good.md", GOOD);
     let fifo = dir.path().join("fifo.md");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    let mut args = vec!["--format", "short", "good.md", "/dev/zero"];
-    if made.is_ok_and(|s| s.success()) {
-        args.push("fifo.md");
-    } else {
-        eprintln!("note: mkfifo unavailable; checking /dev/zero only");
-    }
+    env::need(
+        made.is_ok_and(|s| s.success()).then_some(()),
+        "`mkfifo` on PATH",
+    );
+    let args = ["--format", "short", "good.md", "/dev/zero", "fifo.md"];
     // Reading either would never end; both are refused up front.
     let a = check(dir.path(), &args);
     no_crash(&a);
@@ -368,9 +370,7 @@ fn pipes_and_devices_are_refused_not_read() {
         err.contains("error: /dev/zero: not a regular file"),
         "{err}"
     );
-    if args.len() == 5 {
-        assert!(err.contains("error: fifo.md: not a regular file"), "{err}");
-    }
+    assert!(err.contains("error: fifo.md: not a regular file"), "{err}");
     a.code(2).stdout(predicate::str::contains("good.md:1:3: "));
 }
 
