@@ -44,8 +44,11 @@ pub struct SetView<'a> {
     pub name: &'a str,
     /// Every checked member, in configuration order.
     pub members: &'a [Member],
-    /// Index of the main member.
-    pub main: usize,
+    /// Index of the main member; `None` when it could not be read (then no
+    /// clause is reported missing).
+    pub main: Option<usize>,
+    /// The main file's path, as the set's verdict names it.
+    pub main_path: &'a str,
     /// Index of the member being judged.
     pub this: usize,
 }
@@ -61,7 +64,7 @@ pub fn judge(set: SetView<'_>, report: &mut FileReport, rules: &RuleSet, mode: M
             .iter()
             .any(|c| c.rule == rule && c.status.is_stated())
     };
-    let is_main = set.this == set.main;
+    let is_main = set.main == Some(set.this);
     report.findings.retain_mut(|f| {
         let Some(rule) = rules.rule(&f.rule) else {
             return true;
@@ -125,7 +128,7 @@ fn verdict(set: SetView<'_>) -> SetVerdict {
     }
     SetVerdict {
         name: set.name.to_owned(),
-        main: set.members[set.main].source.path().to_owned(),
+        main: set.main_path.to_owned(),
         members: set
             .members
             .iter()
@@ -212,6 +215,20 @@ mod tests {
         }
     }
 
+    /// Member `this` of set "acme" (main: the first member), judged in `check`.
+    fn judged(members: &[Member], this: usize, rules: &RuleSet) -> FileReport {
+        let mut report = members[this].report.clone();
+        let view = SetView {
+            name: "acme",
+            members,
+            main: Some(0),
+            main_path: "statement.md",
+            this,
+        };
+        judge(view, &mut report, rules, Mode::Check);
+        report
+    }
+
     const KIDS: &str = "We do not knowingly collect personal information from children under 13.";
     const COOKIES: &str =
         "Our advertising partners may place third-party cookies on your browser to show you ads.";
@@ -224,19 +241,8 @@ mod tests {
             member("statement.md", &format!("# Privacy\n\n{KIDS}\n"), &rules),
             member("cookies.md", &format!("# Cookies\n\n{COOKIES}\n"), &rules),
         ];
-        let judged = |this: usize| {
-            let mut report = members[this].report.clone();
-            let view = SetView {
-                name: "acme",
-                members: &members,
-                main: 0,
-                this,
-            };
-            judge(view, &mut report, &rules, Mode::Check);
-            report
-        };
-        let main = judged(0);
-        let cookies = judged(1);
+        let main = judged(&members, 0, &rules);
+        let cookies = judged(&members, 1, &rules);
         let missing = |r: &FileReport| -> Vec<String> {
             r.findings
                 .iter()
@@ -276,18 +282,7 @@ mod tests {
                 &rules,
             ),
         ];
-        let mut reports = Vec::new();
-        for this in 0..2 {
-            let mut report = members[this].report.clone();
-            let view = SetView {
-                name: "acme",
-                members: &members,
-                main: 0,
-                this,
-            };
-            judge(view, &mut report, &rules, Mode::Check);
-            reports.push(report);
-        }
+        let reports: Vec<FileReport> = (0..2).map(|this| judged(&members, this, &rules)).collect();
         let dups = |r: &FileReport| -> Vec<Finding> {
             r.findings
                 .iter()
@@ -333,7 +328,8 @@ mod tests {
         let view = SetView {
             name: "acme",
             members: &members,
-            main: 0,
+            main: Some(0),
+            main_path: "statement.md",
             this: 0,
         };
         judge(view, &mut report, &rules, Mode::Changes(&old));

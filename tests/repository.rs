@@ -325,3 +325,31 @@ fn the_pre_commit_hook_judges_the_set() {
     assert!(!ok, "the commit must be blocked:\n{text}");
     assert!(text.contains("error[children-under-13]"), "{text}");
 }
+
+/// A set whose main file cannot be read: the other members are still
+/// checked (no clause is reported missing without the main file), and the
+/// main file's own error names it.
+#[test]
+fn a_set_with_an_unreadable_main_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let r = tmp.path();
+    std::fs::create_dir_all(r.join(".git")).unwrap();
+    std::fs::create_dir_all(r.join("p")).unwrap();
+    std::fs::write(r.join("p/main.md"), b"# Privacy\n\nWe \xff keep data.\n").unwrap();
+    std::fs::write(r.join("p/cookies.md"), "# Cookies\n\nWe use cookies.\n").unwrap();
+    std::fs::write(
+        r.join(".clauselint.yaml"),
+        "documents:\n  - name: s\n    files: [p/main.md, p/cookies.md]\n",
+    )
+    .unwrap();
+    let (out, code) = run(r, &["check", "p/cookies.md", "--format", "jsonl"]);
+    assert_eq!((out.as_str(), code), ("", 0));
+    let out = clauselint()
+        .current_dir(r)
+        .args(["check", "p"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("p/main.md"), "{err}");
+}

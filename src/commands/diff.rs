@@ -37,7 +37,11 @@ pub(super) fn run(
     let new_display = args.new.to_string_lossy().into_owned();
     let mut outcome = lint_file_with(&args.new, &new_display, rules, ctx);
     if let Outcome::Checked { source, report } = &mut outcome {
-        let own = report.clone();
+        let this = crate::sets::Member {
+            source: source.clone(),
+            format: Format::from_path(&args.new),
+            report: report.clone(),
+        };
         *report = crate::changes::compare(
             &old,
             &old_report,
@@ -48,7 +52,7 @@ pub(super) fn run(
             rules,
         );
         // NEW in a document set: the edit is judged against the whole set.
-        super::input::judge_sets(&settings, &args.new, source, &own, report, Some(&old));
+        super::input::judge_sets(&settings, &args.new, &this, rules, report, Some(&old));
     }
     let opts = RenderOptions {
         format: args.output.format,

@@ -1,9 +1,10 @@
 //! What `check`, `diff` and `report` share, built once per run from the
 //! command line and the configuration file.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use clap::ValueEnum;
 
@@ -11,7 +12,8 @@ use super::packs::{self, Builtins};
 use crate::cli::{FailOn, PackArgs, SettingsArgs};
 use crate::config::{self, Config, FileSettings};
 use crate::engine::{Context, Date, KindChoice};
-use crate::rules::{builtin, RuleSet, Severity};
+use crate::rules::{builtin, RuleSet};
+use crate::sets::Member;
 
 /// The settings of a run.
 pub(crate) struct Settings {
@@ -37,6 +39,9 @@ pub(crate) struct Settings {
     packs_on_command_line: bool,
     /// Rule sets built for override combinations.
     per_file: Mutex<Vec<(FileSettings, Arc<RuleSet>)>>,
+    /// Document-set members checked on their own, by path relative to the
+    /// configuration file (`None`: could not be read).
+    members: Mutex<HashMap<PathBuf, Option<Member>>>,
 }
 
 impl Settings {
@@ -74,7 +79,11 @@ impl Settings {
         if let Some(c) = &config {
             // Overrides may name rules of packs the run does not load by
             // default: their ids are checked against every pack.
-            let every = if c.overrides.is_empty() {
+            let every = if c
+                .overrides
+                .iter()
+                .all(|o| o.disable.is_empty() && o.severity.is_empty())
+            {
                 None
             } else {
                 let Some(every) = packs::load(&pack_args, Builtins::All, err)? else {
@@ -126,6 +135,7 @@ impl Settings {
             pack_args,
             packs_on_command_line,
             per_file: Mutex::new(Vec::new()),
+            members: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -172,13 +182,12 @@ impl Settings {
             }
             _ => (*self.rules).clone(),
         };
-        let disable: Vec<&str> = file.disable.iter().map(String::as_str).collect();
-        let severity: Vec<(&str, Severity)> = file
-            .severity
-            .iter()
-            .map(|(id, s)| (id.as_str(), *s))
-            .collect();
-        base.configured(&disable, &severity)
+        file.apply(&base)
+    }
+
+    /// The document-set members checked so far in this run.
+    pub fn members(&self) -> MutexGuard<'_, HashMap<PathBuf, Option<Member>>> {
+        self.members.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The severity that fails the run: `--fail-on`, else the

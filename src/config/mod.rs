@@ -289,13 +289,7 @@ impl Config {
     /// Applies `severity` and `disable` to a rule set.
     #[must_use]
     pub fn apply(&self, rules: &RuleSet) -> RuleSet {
-        let disable: Vec<&str> = self.disable.iter().map(String::as_str).collect();
-        let severity: Vec<(&str, Severity)> = self
-            .severity
-            .iter()
-            .map(|(id, s)| (id.as_str(), *s))
-            .collect();
-        rules.configured(&disable, &severity)
+        configured(rules, &self.disable, &self.severity)
     }
 
     /// Whether `path` (relative to the current directory `cwd`, or absolute)
@@ -376,6 +370,14 @@ impl Config {
             .filter(|&i| self.documents[i].members.contains(&rel))
             .collect()
     }
+}
+
+/// `rules` without the `disable`d rules, with `severity` applied.
+fn configured(rules: &RuleSet, disable: &[String], severity: &[(String, Severity)]) -> RuleSet {
+    let disable: Vec<&str> = disable.iter().map(String::as_str).collect();
+    let severity: Vec<(&str, Severity)> =
+        severity.iter().map(|(id, s)| (id.as_str(), *s)).collect();
+    rules.configured(&disable, &severity)
 }
 
 /// Where a configuration value stands, for spanned errors.

@@ -27,7 +27,7 @@ use serde::Deserialize;
 
 use super::{glob_set, ConfigError, Located, OneOrMany};
 use crate::document::kind::{Kind, KIND_NAMES};
-use crate::rules::{builtin, Severity};
+use crate::rules::{builtin, RuleSet, Severity};
 use crate::source::Span;
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +86,12 @@ pub struct FileSettings {
 }
 
 impl FileSettings {
+    /// `rules` with these files' `disable` and `severity` applied.
+    #[must_use]
+    pub fn apply(&self, rules: &RuleSet) -> RuleSet {
+        super::configured(rules, &self.disable, &self.severity)
+    }
+
     /// Merges the overrides at `indexes` (in order) of `overrides`.
     #[must_use]
     pub fn merge(overrides: &[Override], indexes: &[usize]) -> FileSettings {
